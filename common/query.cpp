@@ -1,0 +1,358 @@
+#include "query.h"
+
+#include <map>
+#include <optional>
+
+#include "errors.h"
+#include "schema.h"
+#include "text.h"
+
+namespace bahth {
+
+namespace {
+
+enum class Tok { word, phrase, lparen, rparen, op_and, op_or, op_not, end };
+
+struct Lexeme {
+  Tok type = Tok::end;
+  std::string text;    // the word or the phrase's inside
+  std::string field;   // "title", "source", "category" or empty
+  char sign = 0;       // '+', '-' or 0
+};
+
+bool is_open_quote(char32_t c) { return c == U'"' || c == U'«' || c == U'“' || c == U'„'; }
+bool is_close_quote(char32_t c) { return c == U'"' || c == U'»' || c == U'”'; }
+
+bool is_query_space(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0xA0 || c == 0x200B || c == 0x3000 ||
+         (c >= 0x2000 && c <= 0x200A);
+}
+
+class Lexer {
+ public:
+  Lexer(std::string_view s, std::vector<std::string>& warnings) : s_(s), warnings_(warnings) {}
+
+  Lexeme next() {
+    skip_space();
+    Lexeme lx;
+    if (i_ >= s_.size()) return lx;
+    std::size_t j = i_;
+    char32_t c = next_code_point(s_, j);
+    if (c == U'(') { i_ = j; lx.type = Tok::lparen; return lx; }
+    if (c == U')') { i_ = j; lx.type = Tok::rparen; return lx; }
+    if (c == U'+' || c == U'-') {
+      // A sign counts only at the start of a word or phrase: "-word", but not "a - b".
+      std::size_t k = j;
+      if (k < s_.size() && !is_query_space(peek(k))) {
+        lx.sign = static_cast<char>(c);
+        i_ = j;
+      }
+    }
+    // field:
+    std::size_t colon = i_;
+    for (const char* f : {"title", "source", "category"}) {
+      std::string_view fv(f);
+      if (s_.substr(i_, fv.size()) == fv && s_.size() > i_ + fv.size() && s_[i_ + fv.size()] == ':') {
+        lx.field = f;
+        colon = i_ + fv.size() + 1;
+        break;
+      }
+    }
+    i_ = colon;
+    if (i_ < s_.size()) {
+      std::size_t k = i_;
+      char32_t q = next_code_point(s_, k);
+      if (is_open_quote(q)) {
+        i_ = k;
+        std::size_t start = i_;
+        while (i_ < s_.size()) {
+          std::size_t m = i_;
+          char32_t d = next_code_point(s_, m);
+          if (is_close_quote(d)) {
+            lx.type = Tok::phrase;
+            lx.text = std::string(s_.substr(start, i_ - start));
+            i_ = m;
+            return lx;
+          }
+          i_ = m;
+        }
+        warnings_.push_back("unbalanced quote: the phrase runs to the end of the query");
+        lx.type = Tok::phrase;
+        lx.text = std::string(s_.substr(start));
+        return lx;
+      }
+    }
+    // A bare word runs to white space, a parenthesis or a quote.
+    std::size_t start = i_;
+    while (i_ < s_.size()) {
+      std::size_t m = i_;
+      char32_t d = next_code_point(s_, m);
+      if (is_query_space(d) || d == U'(' || d == U')' || is_open_quote(d) || is_close_quote(d)) break;
+      i_ = m;
+    }
+    lx.text = std::string(s_.substr(start, i_ - start));
+    if (lx.text.empty()) {
+      // a lone closing quote or sign: skip it
+      if (i_ < s_.size()) next_code_point(s_, i_);
+      return next();
+    }
+    lx.type = Tok::word;
+    if (lx.sign == 0 && lx.field.empty()) {
+      if (lx.text == "AND") lx.type = Tok::op_and;
+      else if (lx.text == "OR" || lx.text == "أو" || lx.text == "او") lx.type = Tok::op_or;
+      else if (lx.text == "NOT") lx.type = Tok::op_not;
+    }
+    return lx;
+  }
+
+ private:
+  char32_t peek(std::size_t k) const { return next_code_point(s_, k); }
+  void skip_space() {
+    while (i_ < s_.size()) {
+      std::size_t j = i_;
+      if (!is_query_space(next_code_point(s_, j))) break;
+      i_ = j;
+    }
+  }
+  std::string_view s_;
+  std::size_t i_ = 0;
+  std::vector<std::string>& warnings_;
+};
+
+class Parser {
+ public:
+  Parser(std::string_view text, const Analyzer& analyzer, ParsedQuery& out)
+      : lexer_(text, out.warnings), analyzer_(analyzer), out_(out) {
+    advance();
+  }
+
+  Xapian::Query parse() {
+    std::optional<Xapian::Query> q = sequence();
+    while (cur_.type == Tok::rparen) {
+      out_.warnings.push_back("unbalanced ')' ignored");
+      advance();
+      auto more = sequence();
+      q = combine(Xapian::Query::OP_OR, q, more);
+    }
+    if (!filters_.empty()) {
+      std::optional<Xapian::Query> f;
+      for (const auto& [prefix, values] : filters_) {
+        f = combine(Xapian::Query::OP_AND, f, Xapian::Query(Xapian::Query::OP_OR, values.begin(), values.end()));
+      }
+      if (!q && !saw_excluded_only_) return *f;  // only filters: every document that passes them
+      if (q) return Xapian::Query(Xapian::Query::OP_FILTER, *q, *f);
+    }
+    if (!q) {
+      if (saw_excluded_only_) throw QueryError("query only excludes words; add a word to search for");
+      throw QueryError("query has no searchable words");
+    }
+    return *q;
+  }
+
+ private:
+  void advance() { cur_ = lexer_.next(); }
+
+  static std::optional<Xapian::Query> combine(Xapian::Query::op op, const std::optional<Xapian::Query>& a,
+                                              const std::optional<Xapian::Query>& b) {
+    if (!a) return b;
+    if (!b) return a;
+    return Xapian::Query(op, *a, *b);
+  }
+
+  // items joined by the default operator (OR), with +required and -excluded items
+  std::optional<Xapian::Query> sequence() {
+    std::optional<Xapian::Query> should, must, must_not;
+    while (cur_.type != Tok::end && cur_.type != Tok::rparen) {
+      if (cur_.type == Tok::op_and || cur_.type == Tok::op_or || cur_.type == Tok::op_not) {
+        advance();  // an operator with nothing on its left: ignore it
+        continue;
+      }
+      const char sign = cur_.sign;
+      cur_.sign = 0;
+      std::optional<Xapian::Query> item;
+      if (sign == '-') {
+        ++negating_;
+        item = or_expr();
+        --negating_;
+        must_not = combine(Xapian::Query::OP_OR, must_not, item);
+      } else if (sign == '+') {
+        item = or_expr();
+        must = combine(Xapian::Query::OP_AND, must, item);
+      } else {
+        item = or_expr();
+        should = combine(Xapian::Query::OP_OR, should, item);
+      }
+    }
+    std::optional<Xapian::Query> q;
+    if (must) q = should ? Xapian::Query(Xapian::Query::OP_AND_MAYBE, *must, *should) : *must;
+    else q = should;
+    if (must_not) {
+      if (!q) {
+        saw_excluded_only_ = true;
+        return std::nullopt;
+      }
+      q = Xapian::Query(Xapian::Query::OP_AND_NOT, *q, *must_not);
+    }
+    return q;
+  }
+
+  std::optional<Xapian::Query> or_expr() {
+    std::optional<Xapian::Query> q = and_expr();
+    while (cur_.type == Tok::op_or) {
+      advance();
+      q = combine(Xapian::Query::OP_OR, q, and_expr());
+    }
+    return q;
+  }
+
+  std::optional<Xapian::Query> and_expr() {
+    std::optional<Xapian::Query> q = primary();
+    for (;;) {
+      if (cur_.type == Tok::op_and) {
+        advance();
+        if (cur_.type == Tok::op_not) {
+          advance();
+          q = and_not(q);
+        } else {
+          q = combine(Xapian::Query::OP_AND, q, primary());
+        }
+      } else if (cur_.type == Tok::op_not) {
+        advance();
+        q = and_not(q);
+      } else {
+        return q;
+      }
+    }
+  }
+
+  std::optional<Xapian::Query> and_not(const std::optional<Xapian::Query>& left) {
+    ++negating_;
+    std::optional<Xapian::Query> right = primary();
+    --negating_;
+    if (!left) return std::nullopt;
+    if (!right) return left;
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, *left, *right);
+  }
+
+  std::optional<Xapian::Query> primary() {
+    Lexeme lx = cur_;
+    switch (lx.type) {
+      case Tok::lparen: {
+        advance();
+        std::optional<Xapian::Query> q = sequence();
+        if (cur_.type == Tok::rparen) advance();
+        else out_.warnings.push_back("unbalanced '(' closed at the end of the query");
+        return q;
+      }
+      case Tok::word:
+        advance();
+        return word(lx);
+      case Tok::phrase:
+        advance();
+        return phrase(lx);
+      default:
+        return std::nullopt;
+    }
+  }
+
+  // source: and category: restrict the whole query, like Xapian's boolean prefixes: values of one field
+  // are ORed, fields are ANDed. They add no weight.
+  std::optional<Xapian::Query> filter(const Lexeme& lx) {
+    const std::string prefix = lx.field == "source" ? schema::kSource : schema::kCategory;
+    std::string value(trim(lx.text));
+    for (char& c : value) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    if (!value.empty()) filters_[prefix].emplace_back(prefix + value);
+    return std::nullopt;
+  }
+
+  std::optional<Xapian::Query> word(const Lexeme& lx) {
+    if (lx.field == "source" || lx.field == "category") return filter(lx);
+    std::vector<Token> tokens = analyzer_.tokenize(lx.text);
+    if (tokens.empty()) return std::nullopt;
+    if (tokens.size() > 1) return phrase_of(tokens, lx.field == "title");  // e.g. a hyphenated word
+    const std::string stem_prefix = lx.field == "title" ? schema::kTitleStem : schema::kBodyStem;
+    const std::string key = analyzer_.stem(tokens[0]);
+    if (!negating_) out_.match.stems.insert(key);
+    return Xapian::Query(stem_prefix + key);
+  }
+
+  std::optional<Xapian::Query> phrase(const Lexeme& lx) {
+    if (lx.field == "source" || lx.field == "category") return filter(lx);
+    std::vector<Token> tokens = analyzer_.tokenize(lx.text);
+    if (tokens.empty()) return std::nullopt;
+    return phrase_of(tokens, lx.field == "title");
+  }
+
+  Xapian::Query phrase_of(const std::vector<Token>& tokens, bool title) {
+    const std::string prefix = title ? schema::kTitleExact : schema::kBodyExact;
+    if (tokens.size() == 1) {
+      if (!negating_) out_.match.exact.insert(tokens[0].form);
+      return Xapian::Query(prefix + tokens[0].form);
+    }
+    std::vector<Xapian::Query> parts;
+    std::vector<std::string> forms;
+    for (const Token& t : tokens) {
+      parts.emplace_back(prefix + t.form);
+      forms.push_back(t.form);
+    }
+    if (!negating_) out_.match.phrases.push_back(std::move(forms));
+    return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end());
+  }
+
+  Lexer lexer_;
+  const Analyzer& analyzer_;
+  ParsedQuery& out_;
+  Lexeme cur_;
+  int negating_ = 0;
+  bool saw_excluded_only_ = false;
+  std::map<std::string, std::vector<Xapian::Query>> filters_;
+};
+
+}  // namespace
+
+ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer) {
+  if (auto bad = find_invalid_utf8(text))
+    throw QueryError("query is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
+  if (trim(text).empty()) throw QueryError("empty query");
+  ParsedQuery out;
+  Parser parser(text, analyzer, out);
+  out.query = parser.parse();
+  return out;
+}
+
+}  // namespace bahth
+
+namespace bahth {
+
+void read_query_lines(std::istream& in, const std::string& name, const std::function<void(BatchQuery&&)>& query,
+                      const std::function<void(const std::string&)>& problem) {
+  std::string line;
+  std::size_t lineno = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const std::string origin = name + ":" + std::to_string(lineno);
+    if (find_invalid_utf8(line)) {
+      problem(origin + ": not valid UTF-8; skipped");
+      continue;
+    }
+    std::string_view t = trim(line);
+    if (t.empty() || t[0] == '#') continue;
+    BatchQuery q;
+    q.origin = origin;
+    const std::size_t tab = line.find('\t');
+    if (tab != std::string::npos) {
+      q.id = std::string(trim(std::string_view(line).substr(0, tab)));
+      q.text = std::string(trim(std::string_view(line).substr(tab + 1)));
+    } else {
+      q.id = std::to_string(lineno);
+      q.text = std::string(t);
+    }
+    if (q.id.empty()) q.id = std::to_string(lineno);
+    query(std::move(q));
+  }
+}
+
+}  // namespace bahth

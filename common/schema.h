@@ -1,0 +1,39 @@
+// The index schema, in one place: every term prefix, value slot, metadata key and the format of the
+// document data. ARCHITECTURE.md carries the same table; change both together.
+#pragma once
+
+#include <xapian.h>
+
+namespace bahth::schema {
+
+// ---- Term prefixes -------------------------------------------------------------------------------------
+inline constexpr const char* kId = "Q";            ///< Q<id>: unique id term (boolean), used by replace_document
+inline constexpr const char* kBodyExact = "";      ///< <form>: exact word of title or body, with positions
+inline constexpr const char* kBodyStem = "Z";      ///< Z<stem>: stemmed word of title or body, no positions
+inline constexpr const char* kTitleExact = "S";    ///< S<form>: exact title word, with positions (title:)
+inline constexpr const char* kTitleStem = "ZS";    ///< ZS<stem>: stemmed title word (title:)
+inline constexpr const char* kSource = "XS";       ///< XS<source>: source site, lower case (boolean, source:)
+inline constexpr const char* kCategory = "XC";     ///< XC<category>: category, lower case (boolean, category:)
+inline constexpr const char* kYear = "Y";          ///< Y<YYYY>: publication year (boolean)
+inline constexpr const char* kMonth = "M";         ///< M<YYYYMM>: publication month (boolean)
+inline constexpr const char* kDay = "D";           ///< D<YYYYMMDD>: publication day (boolean)
+
+// ---- Value slots ---------------------------------------------------------------------------------------
+inline constexpr Xapian::valueno kSlotDate = 0;      ///< publication date "YYYYMMDD" (range filters, sorting)
+inline constexpr Xapian::valueno kSlotSource = 1;    ///< source, as given (facet counts)
+inline constexpr Xapian::valueno kSlotCategory = 2;  ///< category, as given (facet counts)
+
+// ---- Database metadata ---------------------------------------------------------------------------------
+inline constexpr const char* kMetaSchema = "bahth.schema";    ///< schema version, "1"
+inline constexpr const char* kMetaStemmer = "bahth.stemmer";  ///< the stemmer the index was built with
+inline constexpr const char* kSchemaVersion = "1";
+
+// ---- Document data -------------------------------------------------------------------------------------
+// A JSON object: {"id","title","text","source","url","date","date_source","category","author"}, absent
+// fields omitted. "text" is the original body (after boilerplate removal) for snippets; "date" is
+// "YYYY-MM-DD"; "date_source" is metadata|text|filename.
+
+// Weight of the title relative to the body: title words are indexed with this wdf increment.
+inline constexpr Xapian::termcount kTitleWdf = 3;
+
+}  // namespace bahth::schema

@@ -1,0 +1,109 @@
+// bahth-index: parse options, index the inputs, print a one-line summary, choose the exit code.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include <cxxopts.hpp>
+
+#include "errors.h"
+#include "indexer.h"
+#include "options.h"
+#include "stemmer.h"
+#include "terminal.h"
+
+namespace {
+
+constexpr const char* kExitCodes = R"(
+Inputs: files and directories (walked recursively, links not followed). A .txt file is one article (a
+scraped page: boilerplate lines are removed, the title and a dateline are found; an articles.tsv beside it
+may give file, id, title, source, url, date, category, author). A .jsonl or .jsonl.gz file has one article
+per line: {"id", "title", "text", "date", "source", "url", "category", "author"}. "-" reads JSONL from stdin.
+Re-indexing the same input replaces documents by id; it never duplicates them.
+
+Exit codes:
+  0  every input was indexed
+  2  an input was skipped (reported on stderr, the rest was indexed), or the run failed (index locked,
+     unwritable, bad option): then the index is left at its last commit
+)";
+
+struct Options {
+  bahth::IndexRunOptions run;
+  std::vector<std::string> inputs;
+  bool quiet = false;
+};
+
+Options parse_options(int argc, char** argv) {
+  cxxopts::Options spec("bahth-index", "Index Arabic news articles for bahth-search.");
+  spec.custom_help("[--index DIR] [options]");
+  spec.positional_help("INPUT...");
+  std::string stemmers;
+  for (const auto& n : bahth::stemmer_names()) stemmers += (stemmers.empty() ? "" : "|") + n;
+  spec.add_options()
+      ("i,index", "index directory (created if missing)", cxxopts::value<std::string>()->default_value(bahth::default_index_path()))
+      ("stemmer", "stemmer for a new index: " + stemmers + " (an existing index keeps its own)",
+       cxxopts::value<std::string>()->default_value(""))
+      ("n,dry-run", "analyse the inputs and print what would be stored; do not touch the index")
+      ("json", "with --dry-run: one JSON line per document")
+      ("batch", "documents per commit", cxxopts::value<std::size_t>()->default_value("10000"))
+      ("q,quiet", "no progress line and no summary")
+      ("h,help", "show this help")
+      ("version", "show the version")
+      ("inputs", "files, directories or -", cxxopts::value<std::vector<std::string>>());
+  spec.parse_positional({"inputs"});
+  cxxopts::ParseResult r;
+  try {
+    r = spec.parse(argc, argv);
+  } catch (const cxxopts::exceptions::exception& e) {
+    throw bahth::UsageError(e.what());
+  }
+  if (r.count("help")) {
+    std::cout << spec.help() << kExitCodes;
+    std::exit(0);
+  }
+  if (r.count("version")) {
+    std::cout << "bahth-index 0.1.0 (Xapian " << Xapian::version_string() << ")\n";
+    std::exit(0);
+  }
+  Options o;
+  o.run.index = r["index"].as<std::string>();
+  o.run.stemmer = r["stemmer"].as<std::string>();
+  if (!o.run.stemmer.empty()) bahth::make_stemmer(o.run.stemmer);  // check the name before any work
+  o.run.dry_run = r.count("dry-run") > 0;
+  o.run.json = r.count("json") > 0;
+  o.run.batch = r["batch"].as<std::size_t>();
+  o.quiet = r.count("quiet") > 0;
+  if (o.run.json && !o.run.dry_run) throw bahth::UsageError("--json goes with --dry-run");
+  if (o.run.batch == 0) throw bahth::UsageError("--batch must be at least 1");
+  if (r.count("inputs")) o.inputs = r["inputs"].as<std::vector<std::string>>();
+  if (o.inputs.empty()) throw bahth::UsageError("no input given (files, directories, or - for JSONL on stdin)");
+  if (o.run.index.empty() && !o.run.dry_run) throw bahth::UsageError("--index must not be empty");
+  o.run.progress = !o.quiet && bahth::is_terminal(STDERR_FILENO);
+  return o;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  bahth::ignore_sigpipe();
+  try {
+    const Options o = parse_options(argc, argv);
+    const bahth::IndexStats s = bahth::run_index(o.inputs, o.run, std::cout, std::cerr);
+    std::cout.flush();
+    if (!o.quiet) {
+      char secs[32];
+      std::snprintf(secs, sizeof secs, "%.2f", s.seconds);
+      std::cerr << "bahth-index: " << s.added << (o.run.dry_run ? " analysed, " : " added, ") << s.replaced
+                << " replaced, " << s.skipped << " skipped in " << secs << " s"
+                << (o.run.dry_run ? " (dry run, index untouched)" : " into " + o.run.index) << '\n';
+    }
+    return s.skipped ? 2 : 0;
+  } catch (const bahth::Error& e) {
+    std::cerr << "bahth-index: " << e.what() << '\n';
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "bahth-index: internal error: " << e.what() << '\n';
+    return 2;
+  }
+}

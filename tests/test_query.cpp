@@ -1,0 +1,111 @@
+// Query parser: query text → Xapian query description, errors and warnings.
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "analyzer.h"
+#include "errors.h"
+#include "query.h"
+
+using bahth::Analyzer;
+using bahth::parse_query;
+
+namespace {
+std::string describe(const Analyzer& a, const std::string& q) { return parse_query(q, a).query.get_description(); }
+}  // namespace
+
+TEST_CASE("query syntax to Xapian queries") {
+  const Analyzer a("none");
+  struct Case {
+    const char* query;
+    const char* expected;
+  } cases[] = {
+      {"بوتين", "Query(Zبوتين)"},
+      {"بُوتِين", "Query(Zبوتين)"},
+      {"بوتين الصين", "Query((Zبوتين OR Zالصين))"},
+      {"\"شراكة بلا حدود\"", "Query((شراكة PHRASE 3 بلا PHRASE 3 حدود))"},
+      {"«شراكة بلا حدود»", "Query((شراكة PHRASE 3 بلا PHRASE 3 حدود))"},
+      {"“شراكة بلا”", "Query((شراكة PHRASE 2 بلا))"},
+      {"\"بوتين\"", "Query(بوتين)"},
+      {"بوتين AND الصين", "Query((Zبوتين AND Zالصين))"},
+      {"بوتين OR الصين", "Query((Zبوتين OR Zالصين))"},
+      {"بوتين أو الصين", "Query((Zبوتين OR Zالصين))"},
+      {"بوتين NOT الصين", "Query((Zبوتين AND_NOT Zالصين))"},
+      {"بوتين AND NOT الصين", "Query((Zبوتين AND_NOT Zالصين))"},
+      {"بوتين -الصين", "Query((Zبوتين AND_NOT Zالصين))"},
+      {"+بوتين الصين", "Query((Zبوتين AND_MAYBE Zالصين))"},
+      {"(بوتين OR شي) AND الصين", "Query(((Zبوتين OR Zشي) AND Zالصين))"},
+      {"title:بوتين", "Query(ZSبوتين)"},
+      {"title:\"بوتين وشي\"", "Query((Sبوتين PHRASE 2 Sوشي))"},
+      {"بوتين source:France24", "Query((Zبوتين FILTER XSfrance24))"},
+      {"source:france24 source:bbc", "Query((XSfrance24 OR XSbbc))"},
+      {"شي-جين", "Query((شي PHRASE 2 جين))"},
+      {"بوتين ، ؟", "Query(Zبوتين)"},
+      {"٢٠٢٢", "Query(Z2022)"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.query);
+    CHECK(describe(a, c.query) == c.expected);
+  }
+}
+
+TEST_CASE("queries that cannot run say why") {
+  const Analyzer a("none");
+  struct Case {
+    std::string query;
+    const char* message;
+  } cases[] = {
+      {"", "empty query"},
+      {"   ", "empty query"},
+      {"،،، ؟!", "query has no searchable words"},
+      {"ًٌٍَُِّْ", "query has no searchable words"},
+      {"\"\"", "query has no searchable words"},
+      {"-بوتين", "query only excludes words; add a word to search for"},
+      {"\xff\xfe", "query is not valid UTF-8 (byte 0)"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.query);
+    CHECK_THROWS_WITH_AS(parse_query(c.query, a), c.message, bahth::QueryError);
+  }
+}
+
+TEST_CASE("unbalanced quotes and parentheses are closed with a warning") {
+  const Analyzer a("none");
+  auto p = parse_query("\"شراكة بلا", a);
+  CHECK(p.query.get_description() == "Query((شراكة PHRASE 2 بلا))");
+  REQUIRE(p.warnings.size() == 1);
+  CHECK(p.warnings[0] == "unbalanced quote: the phrase runs to the end of the query");
+
+  p = parse_query("(بوتين OR شي", a);
+  CHECK(p.query.get_description() == "Query((Zبوتين OR Zشي))");
+  CHECK(p.warnings.size() == 1);
+
+  p = parse_query("بوتين) شي", a);
+  CHECK(p.query.get_description() == "Query((Zبوتين OR Zشي))");
+  CHECK(p.warnings.size() == 1);
+}
+
+TEST_CASE("highlight spec holds positive words only") {
+  const Analyzer a("none");
+  auto p = parse_query("بوتين \"بلا حدود\" \"موسكو\" -الصين NOT بكين", a);
+  CHECK(p.match.stems == std::set<std::string>{"بوتين"});
+  CHECK(p.match.exact == std::set<std::string>{"موسكو"});
+  REQUIRE(p.match.phrases.size() == 1);
+  CHECK(p.match.phrases[0] == std::vector<std::string>{"بلا", "حدود"});
+}
+
+TEST_CASE("batch query lines: ids, comments, blank lines, bad UTF-8") {
+  std::istringstream in("q1\tبوتين\n\n# comment\nالصين\n\xff\n q2 \t  روسيا \n");
+  std::vector<bahth::BatchQuery> got;
+  std::vector<std::string> problems;
+  bahth::read_query_lines(in, "queries.tsv", [&](bahth::BatchQuery&& q) { got.push_back(q); },
+                          [&](const std::string& p) { problems.push_back(p); });
+  REQUIRE(got.size() == 3);
+  CHECK(got[0].id == "q1");
+  CHECK(got[0].text == "بوتين");
+  CHECK(got[1].id == "4");
+  CHECK(got[1].text == "الصين");
+  CHECK(got[2].id == "q2");
+  CHECK(got[2].text == "روسيا");
+  CHECK(problems == std::vector<std::string>{"queries.tsv:5: not valid UTF-8; skipped"});
+}

@@ -1,0 +1,1 @@
+// Stemmer tests: see the relevance issue.
