@@ -204,6 +204,7 @@ bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 // Lexicon of normalised words.
 
 constexpr std::uint64_t RANGE_JOIN_WORD = 1ull << 32;  // إلى حتى و أو لـ: "من 13 إلى 21 أكتوبر"
+constexpr std::uint64_t TODAY_BLOCK = 1ull << 33;      // في اليوم, هذا اليوم, عين اليوم: not "today"
 
 enum Flag : std::uint64_t {
     YEAR_MARKER = 1u << 0,   // عام العام سنة ...
@@ -249,6 +250,7 @@ struct Lex {
     Head head = NO_HEAD;
     std::int8_t weekday = -1;      // 0 = Sunday
     std::int8_t ordinal = 0;       // الأول 1, الثاني 2, الآخر 2 ..., for two-word month names
+    std::int8_t day_ordinal = 0;   // الرابع 4, العشرين 20 ... ("الرابع من مارس"); الحادي -1 (needs tens)
     std::uint64_t flags = 0;
 };
 
@@ -281,7 +283,15 @@ const Lexicon& lexicon() {
         m[U"ذو"].head = DHU; m[U"ذي"].head = DHU; m[U"ذا"].head = DHU;
         // Second words of two-word names.
         for (auto w : {U"الاول", U"الاولي", U"اول"}) m[w].ordinal = 1;
-        for (auto w : {U"الثاني", U"الثانيه", U"الاخر", U"الاخره", U"ثاني"}) m[w].ordinal = 2;
+        for (auto w : {U"الثاني", U"الثانيه", U"الاخر", U"الاخره", U"ثاني", U"ثان"}) m[w].ordinal = 2;
+        {
+            const std::array<std::u32string_view, 10> ord{U"الاول", U"الثاني", U"الثالث", U"الرابع", U"الخامس",
+                                                          U"السادس", U"السابع", U"الثامن", U"التاسع", U"العاشر"};
+            for (std::size_t i = 0; i < ord.size(); ++i) m[ord[i]].day_ordinal = static_cast<std::int8_t>(i + 1);
+            m[U"الحادي"].day_ordinal = -1;
+            m[U"العشرين"].day_ordinal = 20;
+            m[U"الثلاثين"].day_ordinal = 30;
+        }
         m[U"القعده"].ordinal = 11;
         m[U"الحجه"].ordinal = 12;
         // Weekdays
@@ -303,13 +313,13 @@ const Lexicon& lexicon() {
                        U"النادي", U"القريه", U"المحطه", U"المستشفي", U"المدرسه", U"الساحه", U"الحي",
                        U"حركه", U"تيار", U"حزب", U"ائتلاف", U"قوي", U"تحالف", U"جمعيه", U"مبادره"})
             flag(w, PLACE_NOUN);
-        for (auto w : {U"ثوره", U"انتفاضه", U"حرب", U"هجمات", U"هجوم", U"احداث", U"تفجيرات", U"اعتداءات",
+        for (auto w : {U"ثوره", U"انتفاضه", U"حرب", U"هجمات", U"احداث", U"تفجيرات", U"اعتداءات",
                        U"ذكري", U"مجزره", U"عيد", U"اتفاق", U"اتفاقيه", U"انقلاب", U"الثوره", U"هبه",
                        U"اعلان", U"بيان", U"وعد", U"نكسه", U"حراك", U"اعتصام", U"مظاهرات", U"تظاهرات"})
             flag(w, EVENT_NOUN);
         for (auto w : {U"في", U"خلال", U"منذ", U"حتي", U"مطلع", U"اوائل", U"اواخر", U"منتصف", U"نهايه",
                        U"بدايه", U"اواسط", U"بحلول", U"قبل", U"بعد", U"مستهل", U"غضون", U"اواخر", U"طوال",
-                       U"شهري"})
+                       U"شهري", U"مع", U"بنهايه", U"ببدايه"})
             flag(w, MONTH_PREP);
         flag(U"شهر", SHAHR);
         for (auto w : {U"م", U"ميلادي", U"ميلاديه", U"للميلاد"}) flag(w, ERA_G);
@@ -333,12 +343,18 @@ const Lexicon& lexicon() {
         for (auto w : {U"اول", U"الاول"}) flag(w, AWWAL);
         flag(U"بعد", BAAD);
         for (auto w : {U"ان", U"انه", U"انها"}) flag(w, AN);
-        for (auto w : {U"في", U"علي", U"الي", U"مع", U"امام", U"ضد", U"عند", U"من", U"لمواجهه", U"لملاقاه"})
+        for (auto w : {U"في", U"علي", U"الي", U"مع", U"امام", U"ضد", U"عند", U"من", U"عن", U"لمواجهه", U"لملاقاه"})
             flag(w, TOMORROW_NEXT);
         flag(U"وقت", WAQT);
         for (auto w : {U"سابق", U"لاحق"}) flag(w, SABIQ);
         for (auto w : {U"الحاجه", U"حاجه"}) flag(w, AMS_BLOCK);
         flag(U"الموافق", MUWAFIQ);
+        // Words after which a bare اليوم is not "today": prepositions, demonstratives, and newspaper names
+        // ("عين اليوم", "صحيفة اليوم").
+        for (auto w : {U"في", U"الي", U"حتي", U"منذ", U"هذا", U"ذلك", U"مثل", U"بين", U"عن", U"من", U"علي", U"خلال",
+                       U"طوال", U"لغايه", U"بعد", U"قبل", U"و", U"ف", U"ل", U"ب", U"ك", U"عين", U"صحيفه", U"جريده",
+                       U"مجله", U"ذات", U"نفس", U"اخر", U"اول", U"يوم", U"ان", U"هو", U"هي", U"كل", U"طيله"})
+            flag(w, TODAY_BLOCK);
         for (auto w : {U"الي", U"حتي", U"و", U"او", U"ل", U"لغايه", U"وحتي", U"والي"}) flag(w, RANGE_JOIN_WORD);
         return m;
     }();
@@ -485,6 +501,7 @@ struct Candidate {
     CivilDate date;           // week: the Monday; month/year: day (and month) 0
     DatePrecision precision = DatePrecision::day;
     bool hijri = false;
+    bool reject = false;       // an invalid date: its tokens are skipped, nothing is reported
     int wy = 0, wm = 0, wd = 0;  // the date as written, in its own calendar (for ranges "13 إلى 21 أكتوبر")
 };
 
@@ -492,7 +509,7 @@ enum class Rel { none, nearest, past, next, current };
 
 class Matcher {
 public:
-    Matcher(const Analysis& a, std::optional<CivilDate> pub) : a_(a), t_(a.toks), pub_(pub) {
+    Matcher(const Analysis& a, std::optional<CivilDate> pub) : t_(a.toks), pub_(pub) {
         if (pub_ && !is_valid_date(*pub_)) pub_.reset();
         if (pub_) pub_days_ = days_of(*pub_);
     }
@@ -538,7 +555,6 @@ public:
     }
 
 private:
-    const Analysis& a_;
     const std::vector<Token>& t_;
     std::optional<CivilDate> pub_;
     long pub_days_ = 0;
@@ -619,6 +635,21 @@ private:
         return m;
     }
 
+    // "الرابع", "الحادي عشر", "الثاني والعشرين", "الثلاثين": the day and the token after it.
+    std::optional<std::pair<int, std::size_t>> ordinal_day(std::size_t k) const {
+        if (k >= t_.size() || t_[k].kind != Kind::word || !t_[k].lex || t_[k].lex->day_ordinal == 0) return std::nullopt;
+        int v = t_[k].lex->day_ordinal;
+        const int unit = v < 0 ? 1 : v;
+        std::size_t e = k + 1;
+        if (unit < 10 && has(e) && t_[e].kind == Kind::word) {
+            if (t_[e].s == U"عشر") v = unit + 10, ++e;
+            else if (t_[e].s == U"والعشرين") v = unit + 20, ++e;
+            else if (t_[e].s == U"والثلاثين") v = unit + 30, ++e;
+        }
+        if (v < 1 || v > 31) return std::nullopt;
+        return std::make_pair(v, e);
+    }
+
     bool is_day(std::size_t k) const {
         return k < t_.size() && t_[k].kind == Kind::number && t_[k].ndigits <= 2 && t_[k].num >= 1 &&
                t_[k].num <= 31;
@@ -666,21 +697,21 @@ private:
         return Rel::none;
     }
 
-    // "من العام الماضي", "من هذا العام", "من العام الجاري" after a year-less date.
-    Rel year_phrase(std::size_t& k) const {
+    // "من العام الماضي" (-1), "من هذا العام" (0), "من العام المقبل" (+1) after a year-less date.
+    std::optional<int> year_phrase(std::size_t& k) const {
         std::size_t j = k;
-        if (!(flags(j) & MIN) || !has(j + 1)) return Rel::none;
+        if (!(flags(j) & MIN) || !has(j + 1)) return std::nullopt;
         ++j;
         if ((flags(j) & HADHA) && has(j + 1) && (flags(j + 1) & YEAR_WORD)) {
             k = j + 2;
-            return Rel::current;
+            return 0;
         }
-        if (!(flags(j) & YEAR_WORD)) return Rel::none;
+        if (!(flags(j) & YEAR_WORD) || !has(j + 1)) return std::nullopt;
         ++j;
-        Rel r = rel_word(j);
-        if (r == Rel::none) return Rel::none;
+        const Rel r = rel_word(j);
+        if (r == Rel::none) return std::nullopt;
         k = j;
-        return r;
+        return r == Rel::past ? -1 : r == Rel::next ? 1 : 0;
     }
 
     bool year_ok(int y, bool hijri) const { return hijri ? (y >= 1300 && y <= 1500) : (y >= 1000 && y <= 2100); }
@@ -696,10 +727,11 @@ private:
             ++k;
             if (has(k) && is_word(k, U"ل")) ++k;
         }
-        if (!has(k) || t_[k].kind != Kind::number) return std::nullopt;
+        if (has(k) && is_word(k, U"في")) ++k;
+        if (!has(k) || (t_[k].kind != Kind::number && !ordinal_day(k))) return std::nullopt;
         std::optional<Candidate> c = named(k);
-        if (!c) c = numeric(k);
-        if (!c || c->precision != DatePrecision::day) return std::nullopt;
+        if (!c && t_[k].kind == Kind::number) c = numeric(k);
+        if (!c || c->reject || c->precision != DatePrecision::day) return std::nullopt;
         c->first_skip = t_[i].clitic;
         return c;
     }
@@ -714,6 +746,24 @@ private:
             day = static_cast<int>(t_[j].num);
             ++j;
             if (has(j) && (flags(j) & MIN)) ++j;
+        } else if (auto od = ordinal_day(j)) {
+            day = od->first;  // "الرابع من مارس": the ordinal needs من
+            j = od->second;
+            if (!(has(j) && (flags(j) & MIN))) return std::nullopt;
+            ++j;
+        } else if (i > 0 && !t_[i].nl_before) {
+            // A month whose day was refused (a place name, a glued number) is refused too.
+            // Walk back over a paired month ("5 تموز/يوليو 1962" seen from يوليو) and من.
+            std::size_t p = i - 1;
+            for (int n = 0; n < 4 && p > 0 && !t_[p + 1].nl_before; ++n) {
+                const Token& q = t_[p];
+                const bool month_part = q.kind == Kind::word && q.lex &&
+                                        (q.lex->greg_month || q.lex->head != NO_HEAD || q.lex->ordinal);
+                const bool pair_punct = q.kind == Kind::punct && (q.p == '/' || q.p == '(' || q.p == '-');
+                if (!(month_part || pair_punct || (flags(p) & MIN))) break;
+                --p;
+            }
+            if (is_day(p) && !t_[p + 1].nl_before) return std::nullopt;
         }
         if (!has(j) && j != i) return std::nullopt;
         auto mg = month_group(j, day == 0);
@@ -743,6 +793,10 @@ private:
             // صفر (also "zero") needs a day that is not part of a score.
             if (day == 0) return std::nullopt;
             const std::uint64_t pf = prev_flags(day_tok);
+            // A day and صفر alone ("3 صفر") is most often a score: ask for a date context before it.
+            const bool context = (pf & (MONTH_PREP | YAWM | MUWAFIQ)) ||
+                                 (day_tok > 0 && weekday_at(day_tok - 1, true) >= 0 && !t_[day_tok].nl_before);
+            if (!context) return std::nullopt;
             if ((pf & SCORE) || (day_tok > 0 && !t_[day_tok].nl_before &&
                                  (t_[day_tok - 1].kind == Kind::number || is_punct(day_tok - 1, '-'))))
                 return std::nullopt;
@@ -752,14 +806,14 @@ private:
             c.end = y->end;
             c.wy = y->year, c.wm = mg->month, c.wd = day;
             if (day) {
-                if (c.hijri) {
-                    auto g = hijri_to_gregorian(y->year, mg->month, day);
-                    if (!g) return std::nullopt;
-                    c.date = *g;
-                } else {
-                    if (!valid_ymd(y->year, mg->month, day)) return std::nullopt;
-                    c.date = CivilDate{y->year, mg->month, day};
+                std::optional<CivilDate> g;
+                if (c.hijri) g = hijri_to_gregorian(y->year, mg->month, day);
+                else if (valid_ymd(y->year, mg->month, day)) g = CivilDate{y->year, mg->month, day};
+                if (!g) {
+                    c.reject = true;  // "30 رمضان 1436هـ": not even its year is reported
+                    return c;
                 }
+                c.date = *g;
                 c.precision = DatePrecision::day;
             } else {
                 if (c.hijri) {
@@ -777,19 +831,28 @@ private:
         if (!pub_) return std::nullopt;
         if (before & EVENT_NOUN) return std::nullopt;
         k = mg->end;
+        // "14 أكتوبر من كل عام": a recurring day, not a date.
+        if (has(k) && has(k + 1) && has(k + 2) && (flags(k) & MIN) && is_word(k + 1, U"كل") &&
+            (flagsc(k + 2) & YEAR_MARKER))
+            return std::nullopt;
+        if (has(k) && has(k + 1) && is_word(k, U"كل") && (flagsc(k + 1) & YEAR_MARKER)) return std::nullopt;
         Rel rel = rel_word(k);
-        if (rel == Rel::none) rel = year_phrase(k);
+        std::optional<int> year_offset;
+        if (rel == Rel::none) {
+            year_offset = year_phrase(k);
+            if (year_offset) rel = Rel::current;
+        }
         if (day == 0 && rel == Rel::none) {
             // A month alone: a Gregorian month after شهر or a preposition.
             if (c.hijri) return std::nullopt;
             if (t_[i].clitic) return std::nullopt;
             if (!(before & (SHAHR | MONTH_PREP))) return std::nullopt;
-            // "في مارس" the verb would be odd, but "مارس" followed by a definite noun is the verb.
         }
         if (rel == Rel::none) rel = Rel::nearest;
         c.end = k;
-        if (c.hijri) return resolve_hijri(c, mg->month, day, rel);
-        return resolve_gregorian(c, mg->month, day, rel);
+        const int offset = year_offset.value_or(0);
+        if (c.hijri) return resolve_hijri(c, mg->month, day, rel, offset);
+        return resolve_gregorian(c, mg->month, day, rel, offset);
     }
 
     // Choice among the occurrences in the previous, the same and the next year.
@@ -811,8 +874,9 @@ private:
         return best_cost < 0 ? INT_MIN : best;
     }
 
-    std::optional<Candidate> resolve_gregorian(Candidate c, int month, int day, Rel rel) const {
-        const CivilDate& p = *pub_;
+    std::optional<Candidate> resolve_gregorian(Candidate c, int month, int day, Rel rel, int offset) const {
+        CivilDate p = *pub_;
+        p.year += offset;  // with Rel::current: "من العام الماضي"
         int y;
         if (day) {
             y = choose(rel, p.year, [&](int yy) -> long {
@@ -832,9 +896,10 @@ private:
         return c;
     }
 
-    std::optional<Candidate> resolve_hijri(Candidate c, int month, int day, Rel rel) const {
+    std::optional<Candidate> resolve_hijri(Candidate c, int month, int day, Rel rel, int offset) const {
         auto ph = gregorian_to_hijri(*pub_);
         if (!ph) return std::nullopt;
+        ph->year += offset;
         const int d = day ? day : 1;
         const int y = choose(rel, ph->year, [&](int yy) -> long {
             // Months of ~29.5 days are close enough to pick the occurrence.
@@ -882,7 +947,8 @@ private:
         if (!is_day(k2)) return std::nullopt;
         std::optional<Candidate> second = m1 ? numeric(k2) : named(k2);
         if (!second && !m1) second = numeric(k2);
-        if (!second || second->precision != DatePrecision::day || second->wy == 0) return std::nullopt;
+        if (!second || second->reject || second->precision != DatePrecision::day || second->wy == 0)
+            return std::nullopt;
         const int d1 = static_cast<int>(t_[i].num);
         const int m = m1 ? m1 : second->wm;
         if (!m1 && d1 >= second->wd) return std::nullopt;
@@ -1006,17 +1072,21 @@ private:
         return c;
     }
 
-    // Most recent weekday `wd` on or before `days` (or strictly before/after with past/next).
+    // The weekday `wd` relative to `days`:
+    //   Rel::none    the last one on or before (a bare weekday in a news story);
+    //   Rel::nearest the nearest one (within three days; "اليوم الأربعاء" when the metadata date is a day off);
+    //   Rel::past    "الثلاثاء الماضي": 2 to 8 days before (yesterday would be أمس);
+    //   Rel::next    "الثلاثاء المقبل": 2 to 8 days after (tomorrow would be غدا).
     static long weekday_near(long days, int wd, Rel rel) {
         const int cur = weekday_of(days);
-        if (rel == Rel::next) {
-            int ahead = ((wd - cur) % 7 + 7) % 7;
-            if (ahead == 0) ahead = 7;
-            return days + ahead;
-        }
+        int ahead = ((wd - cur) % 7 + 7) % 7;
         int back = ((cur - wd) % 7 + 7) % 7;
-        if (rel == Rel::past && back == 0) back = 7;
-        return days - back;
+        switch (rel) {
+            case Rel::next: return days + (ahead < 2 ? ahead + 7 : ahead);
+            case Rel::past: return days - (back < 2 ? back + 7 : back);
+            case Rel::nearest: return ahead < back ? days + ahead : days - back;
+            default: return days - back;
+        }
     }
 
     // A weekday at k, possibly in parentheses or after a comma: returns the token after it.
@@ -1077,7 +1147,7 @@ private:
                                          !t_[i - 2].nl_before && (flags(i - 2) & SABIQ) && (flagsc(i - 3) & WAQT);
                 const bool time_of_day = (pf & TIME_OF_DAY) && t.clitic == 0;
                 const bool that = has(i + 1) && (flags(i + 1) & AN) && t.clitic == 0;
-                if (!(time_of_day || earlier || earlier_min || that)) return std::nullopt;
+                if (!(time_of_day || earlier || earlier_min || that || clause_today(i))) return std::nullopt;
                 out = day_candidate(i + 1, P);
             }
         } else if (f & YESTERDAY) {
@@ -1106,7 +1176,7 @@ private:
             auto w = weekday_after(i + 1);
             if (w) {
                 if (w->dated) return std::nullopt;
-                return day_candidate(w->end, weekday_near(P, w->wd, Rel::next));
+                return day_candidate(w->end, weekday_near(P + 1, w->wd, Rel::nearest));
             }
             const bool punct_next = !has(i + 1) ||
                                     (t_[i + 1].kind == Kind::punct && t_[i + 1].p != '-' && t_[i + 1].p != '/');
@@ -1123,14 +1193,35 @@ private:
             }
             std::size_t k = i + 1;
             Rel r = rel_word(k);
-            if (r == Rel::current) r = Rel::nearest, k = i + 1;
-            if (r == Rel::none) r = Rel::nearest;
+            if (r == Rel::current) r = Rel::none, k = i + 1;
             Candidate c = day_candidate(k, weekday_near(P, l->weekday, r));
             c.first_skip = t.clitic;
             return c;
         }
         if (out) out->first_skip = t.clitic;
         return out;
+    }
+
+    // A bare "اليوم" between an indefinite word (typically a verb: "نظم اليوم", "سيطروا اليوم على") and
+    // anything but a definite word ("اليوم الوطني", "اليوم الذي"), and not after a definite noun
+    // ("العالم اليوم"), a preposition or demonstrative ("حتى اليوم", "هذا اليوم") or a newspaper name.
+    bool clause_today(std::size_t i) const {
+        const Token& t = t_[i];
+        if (t.clitic != 0 || t.s != U"اليوم" || i == 0 || t.nl_before) return false;
+        const Token& p = t_[i - 1];
+        if (p.kind != Kind::word) return false;
+        auto definite = [](std::u32string_view w) {
+            for (std::u32string_view pre : {U"ال", U"لل", U"وال", U"بال", U"فال", U"كال", U"وبال", U"ولل"})
+                if (w.size() > pre.size() + 1 && w.substr(0, pre.size()) == pre) return true;
+            return false;
+        };
+        if (definite(p.s) || (flagsc(i - 1) & TODAY_BLOCK) || (flags(i - 1) & TODAY_BLOCK)) return false;
+        if (has(i + 1)) {
+            const Token& n = t_[i + 1];
+            if (n.kind == Kind::word && definite(n.s)) return false;
+            if (n.kind == Kind::punct && (n.p == '"' || n.p == 0x00BB || n.p == 0x201D || n.p == '-')) return false;
+        }
+        return true;
     }
 
     std::optional<Candidate> period(std::uint64_t f, Rel r, std::size_t end) const {
@@ -1233,6 +1324,10 @@ std::vector<DateMention> extract_dates(std::string_view utf8_text, std::optional
         auto c = m.best_at(i);
         if (!c) {
             ++i;
+            continue;
+        }
+        if (c->reject) {
+            i = c->end;
             continue;
         }
         emit(i, *c);
@@ -1468,7 +1563,8 @@ bool has_published_cue(std::u32string_view prefix) {
     while (!words.empty() && (words.back() == U"في" || words.back() == U"بتاريخ" || words.back() == U"يوم" ||
                               words.back() == U"on" || words.back() == U"at"))
         words.pop_back();
-    if (words.empty()) return false;
+    // The cue opens the line: "نشرت في:", "تاريخ النشر:", "آخر تحديث:" (not "... بعد تاريخ 5 مارس").
+    if (words.empty() || words.size() > 3) return false;
     const std::u32string& w = words.back();
     for (std::u32string_view k : {U"نشر", U"نشرت", U"نشره", U"النشر", U"تحديث", U"التحديث", U"تاريخ", U"التاريخ",
                                   U"published", U"updated", U"posted", U"date"})
@@ -1486,36 +1582,51 @@ std::optional<TextDate> find_publication_date_in_text(std::string_view text) {
     while (pos <= text.size() && non_empty < 5 && cp_seen < 600) {
         std::size_t nl = text.find('\n', pos);
         if (nl == std::string_view::npos) nl = text.size();
-        const std::string_view line = text.substr(pos, nl - pos);
+        // 2,400 bytes hold at least the 600 code points read; a longer line is long anyway.
+        std::string_view line = text.substr(pos, std::min<std::size_t>(nl - pos, 2400));
         decode_utf8(line, cps, bytes);
         std::size_t first = 0;
         while (first < cps.size() && (is_space(cps[first]) || is_ignorable(cps[first]))) ++first;
+        std::size_t last = cps.size();
+        while (last > first && (is_space(cps[last - 1]) || is_ignorable(cps[last - 1]))) --last;
+        // A line that ends like a sentence is story text, however short.
+        const bool sentence = last > first && (cps[last - 1] == '.' || cps[last - 1] == 0x061F ||
+                                               cps[last - 1] == '!' || cps[last - 1] == '?');
+        if (cps.size() > 600 - cp_seen) {  // only the first 600 code points of the page are read
+            line = line.substr(0, bytes[600 - cp_seen]);
+            cps.resize(600 - cp_seen);
+        }
         if (first < cps.size()) {
             ++non_empty;
-            std::size_t last = cps.size();
-            while (last > first && (is_space(cps[last - 1]) || is_ignorable(cps[last - 1]))) --last;
             if (!is_copyright_line(cps)) {
-                for (const DateMention& m : extract_dates(line, std::nullopt)) {
+                const auto mentions = extract_dates(line, std::nullopt);
+                // Letters and digits outside every date: a dateline has few ("الرياض ... الموافق ... واس").
+                std::size_t outside = 0, next = 0;
+                for (const DateMention& m : mentions) {
+                    for (std::size_t c = next; c < m.start && c < cps.size(); ++c) outside += !is_space(cps[c]);
+                    next = m.end;
+                }
+                for (std::size_t c = next; c < cps.size(); ++c) outside += !is_space(cps[c]);
+                for (const DateMention& m : mentions) {
                     if (m.precision != DatePrecision::day || m.start < first) continue;
                     if (cp_seen + m.start >= 600) break;
                     const std::u32string_view prefix(cps.data() + first, m.start - first);
-                    bool dateline = (last - first) <= 60 || prefix.empty() || has_published_cue(prefix);
-                    if (!dateline && m.start - first <= 40) {
-                        // "القاهرة - 5 مارس 2018": up to three words then a separator.
+                    bool dateline = ((last - first) <= 60 && outside <= 24 && !sentence) || has_published_cue(prefix);
+                    if (!dateline && m.start - first <= 40 && !prefix.empty()) {
+                        // "القاهرة - 5 مارس 2018": a place of up to four words, then a dash.
                         std::size_t k = prefix.size();
                         while (k > 0 && is_space(prefix[k - 1])) --k;
                         const bool sep_end = k > 0 && (prefix[k - 1] == '-' || prefix[k - 1] == 0x2013 ||
-                                                       prefix[k - 1] == 0x2014 || prefix[k - 1] == ':' ||
-                                                       prefix[k - 1] == 0x060C || prefix[k - 1] == ',' ||
-                                                       prefix[k - 1] == '|');
-                        std::size_t words = 0;
+                                                       prefix[k - 1] == 0x2014 || prefix[k - 1] == '|');
+                        std::size_t words = 0, letters = 0;
                         bool in = false;
                         for (char32_t c : prefix.substr(0, k)) {
                             const bool l = !is_space(c);
                             if (l && !in) ++words;
                             in = l;
+                            letters += is_letter(fold(c));
                         }
-                        dateline = sep_end && words <= 4;
+                        dateline = sep_end && words <= 4 && letters > 0;
                     }
                     if (dateline) {
                         auto d = parse_date_field(m.value);

@@ -65,12 +65,15 @@ struct TextDate {
 };
 
 /// Publication date stated at the top of a scraped page. Only the first 5 non-empty lines and the
-/// first 600 code points are examined. A line counts when it carries a day-precision date (as
-/// extract_dates() finds it, Gregorian or Hijri, with an explicit year) and either
-///   - a "published/updated" cue directly before the date ("نشرت في: 05/02/2022 – 11:10",
+/// first 600 code points are examined. A line counts when its first day-precision date (as
+/// extract_dates() finds it, Gregorian or Hijri, with an explicit year) has either
+///   - a "published/updated" cue directly before it ("نشرت في: 05/02/2022 – 11:10",
 ///     "تاريخ النشر: ...", "آخر تحديث ..."), or
-///   - the line is a dateline: it is short (at most 60 code points), or the date starts it, possibly
-///     after a weekday or a place name of at most three words ("القاهرة - 5 مارس 2018 ...").
+///   - a dateline around it: the whole line is short (at most 60 code points, at most 24 of them
+///     non-space outside its dates: "الثلاثاء 26 مارس 2024", "الرياض 25 شوال 1436 هـ الموافق 10 اغسطس
+///     2015 م واس"; a short line ending in '.', '!' or '؟' is a sentence, not a dateline), or the date follows a place name of at
+///     most four words and a dash ("القاهرة - 5 مارس 2018 (رويترز) - ...").
+/// A long line that merely starts with a date ("24 مايو 2014، أطلق مسلح ...") is story text.
 /// Lines that look like a copyright or "page generated" footer (©, حقوق, محفوظة, copyright) are never
 /// used. Returns nullopt when no line qualifies; the first qualifying line wins.
 std::optional<TextDate> find_publication_date_in_text(std::string_view text);
