@@ -1,6 +1,7 @@
 #include "analyzer.h"
 
 #include <memory>
+#include <unordered_set>
 
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
@@ -23,10 +24,10 @@ struct Folded {
   std::vector<std::size_t> to;    // original end byte of the unit's source character (marks folded in included)
 };
 
-// Removed entirely: tashkeel, Quranic annotation marks, tatweel, and invisible format characters.
+// Removed entirely: tashkeel, honorific and Quranic annotation marks, tatweel, and invisible format characters.
 // U+0653..U+0655 (madda, hamza above/below) are not here: they first compose with the letter before them.
 bool is_dropped(char32_t c) {
-  return (c >= 0x064B && c <= 0x0652) || (c >= 0x0656 && c <= 0x065F) || c == 0x0670 ||
+  return (c >= 0x0610 && c <= 0x061A) || (c >= 0x064B && c <= 0x0652) || (c >= 0x0656 && c <= 0x065F) || c == 0x0670 ||
          (c >= 0x06D6 && c <= 0x06DC) || (c >= 0x06DF && c <= 0x06E8) || (c >= 0x06EA && c <= 0x06ED) ||
          c == 0x0640 || c == 0x061C || c == 0x00AD || (c >= 0x200C && c <= 0x200F) ||
          (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) ||
@@ -128,16 +129,19 @@ Folded fold_text(std::string_view s) {
       continue;
     }
     // Slow path: normalise the whole normalisation segment that starts here (presentation forms,
-    // compatibility characters, Latin with combining accents, upper case).
+    // compatibility characters, Latin with combining accents, upper case). Characters we drop are left out
+    // BEFORE normalising: removing a tatweel between two marks afterwards could leave them out of canonical
+    // order, and normalising the result again would then change it (found by fuzzing).
+    icu::UnicodeString chunk;
+    chunk.append(static_cast<UChar32>(c));
     while (i < s.size()) {
       std::size_t j = i;
       char32_t d = next_code_point(s, j);
-      if (norm.hasBoundaryBefore(static_cast<UChar32>(d))) break;
+      if (!is_dropped(d) && norm.hasBoundaryBefore(static_cast<UChar32>(d))) break;
+      if (!is_dropped(d)) chunk.append(static_cast<UChar32>(d));
       i = j;
     }
     UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString chunk = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(s.data() + start, static_cast<int32_t>(i - start)));
     icu::UnicodeString out = norm.normalize(chunk, status);
     if (U_FAILURE(status)) out = chunk;
     for (int32_t k = 0; k < out.length();) {
@@ -160,10 +164,48 @@ icu::BreakIterator& word_breaker() {
   return *it;
 }
 
+// Function words and question words, in normalised spelling (alef forms folded, as tokenize() leaves them).
+// Short on purpose: only words that carry no topic. Question words are here because every question has
+// one and they would otherwise weigh as much as the topic words (من، ما، هل are in most documents).
+const std::unordered_set<std::string>& stopwords() {
+  static const std::unordered_set<std::string> words{
+      // prepositions
+      "في", "من", "على", "الى", "عن", "مع", "حتى", "منذ", "عند", "لدى", "بين", "خلال", "حول", "نحو", "دون",
+      "عبر", "ضد", "قبل", "بعد", "تحت", "فوق", "امام", "لدي",
+      // with a pronoun attached
+      "له", "لها", "لهم", "به", "بها", "بهم", "منه", "منها", "منهم", "عليه", "عليها", "عليهم", "فيه", "فيها",
+      "فيهم", "اليه", "اليها", "عنه", "عنها", "لنا", "انه", "انها", "بانه", "بانها",
+      // conjunctions and particles
+      "او", "ام", "ثم", "بل", "لكن", "ولكن", "ان", "لان", "لا", "لم", "لن", "ما", "قد", "لقد", "كما", "اذا",
+      "اذ", "الا", "اما", "حيث", "عندما", "بينما", "كي", "لكي", "ايضا", "فقط", "غير", "كل", "بعض", "تم",
+      "يا", "سوف", "هناك", "هنا",
+      // pronouns and demonstratives, relatives
+      "هو", "هي", "هم", "هن", "انا", "نحن", "انت", "انتم", "هذا", "هذه", "ذلك", "تلك", "هؤلاء", "اولئك",
+      "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللاتي", "اللواتي",
+      // kana and its forms
+      "كان", "كانت", "كانوا", "يكون", "تكون", "ليس", "ليست",
+      // question words
+      "ماذا", "متى", "اين", "كيف", "كم", "هل", "لماذا", "اي", "ايه", "ايش", "مما", "ممن", "بما", "بم", "فيم",
+      "لم", "عم", "كيفية"};
+  return words;
+}
+
+bool is_letter_waw_or_feh(std::string_view w) {
+  return w.size() > 2 && (w.substr(0, 2) == "\u0648" || w.substr(0, 2) == "\u0641");
+}
+
 }  // namespace
 
 Analyzer::Analyzer(const std::string& stemmer_name)
-    : stemmer_name_(stemmer_name), stemmer_(make_stemmer(stemmer_name)) {}
+    : stemmer_name_(stemmer_name), stemmer_(make_stemmer(stemmer_name)), light_(stemmer_name == "light") {}
+
+bool Analyzer::is_stopword(const Token& token) const {
+  if (token.numeric || token.form.size() > 16) return false;
+  const auto& words = stopwords();
+  if (words.count(token.form)) return true;
+  // و / ف glued to a stop word: وفي، ومن، فهل
+  return is_letter_waw_or_feh(token.form) && words.count(token.form.substr(2));
+}
 
 std::vector<Token> Analyzer::tokenize(std::string_view text) const {
   std::vector<Token> tokens;
@@ -195,16 +237,59 @@ std::string Analyzer::normalize(std::string_view text) const {
 
 std::string Analyzer::stem(const Token& token) const {
   if (token.numeric) return token.form;
-  return stemmer_(token.form);
+  if (!light_) return stemmer_(token.form);
+  if (vocabulary_) {
+    const ProcliticSplits splits = proclitic_splits(token.form);
+    if (splits.count) {
+      // The reading the index attests most; ties keep the whole word, so a word whose readings the index
+      // does not know at all is never cut.
+      std::string_view best = token.form;
+      Xapian::doccount best_freq = vocabulary_(token.form);
+      for (std::size_t k = 0; k < splits.count; ++k) {
+        const Xapian::doccount f = vocabulary_(std::string(splits.rest[k]));
+        if (f > best_freq) {
+          best = splits.rest[k];
+          best_freq = f;
+        }
+      }
+      return light_stem(best);
+    }
+  }
+  return light_stem(token.form);
+}
+
+std::vector<std::string> Analyzer::index_keys(const Token& token) const {
+  std::vector<std::string> keys;
+  if (is_stopword(token)) return keys;
+  if (token.numeric) {
+    keys.push_back(token.form);
+    return keys;
+  }
+  if (!light_) {
+    keys.push_back(stemmer_(token.form));
+    return keys;
+  }
+  keys.push_back(light_stem(token.form));
+  const ProcliticSplits splits = proclitic_splits(token.form);
+  for (std::size_t k = 0; k < splits.count; ++k) {
+    std::string key = light_stem(splits.rest[k]);
+    if (key != keys.front() && (keys.size() < 2 || key != keys[1])) keys.push_back(std::move(key));
+  }
+  return keys;
 }
 
 void Analyzer::index_text(Xapian::Document& doc, std::string_view text, const std::string& prefix,
                           const std::string& stem_prefix, Xapian::termcount& pos,
                           Xapian::termcount wdf_inc) const {
+  std::string term;
   for (const Token& t : tokenize(text)) {
-    doc.add_posting(prefix + t.form, ++pos, wdf_inc);
-    const std::string s = stem(t);
-    if (!s.empty()) doc.add_term(stem_prefix + s, wdf_inc);
+    term.assign(prefix).append(t.form);
+    doc.add_posting(term, ++pos, wdf_inc);
+    for (const std::string& key : index_keys(t)) {
+      if (key.empty()) continue;
+      term.assign(stem_prefix).append(key);
+      doc.add_term(term, wdf_inc);
+    }
   }
 }
 

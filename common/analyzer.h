@@ -8,9 +8,25 @@
 // Normalisation: NFKC (presentation forms, ligatures), case folding, tashkeel and Quranic marks and tatweel
 // removed, alef forms أ إ آ ٱ → ا, Arabic-Indic and Persian digits → ASCII, Persian ی ک → ي ك, zero-width and
 // bidi marks removed, NBSP/ZWSP and other spaces → space. Offsets always point into the original text.
+// Letters whose spelling varies (ى/ي, hamza seats ؤ ئ) are kept as written here and folded only in the
+// stem key (stemmer.h), so exact and phrase search still see the written form.
+//
+// Stop words: a short list of Arabic function words and question words (is_stopword). They keep their exact
+// term (phrases such as "في بيروت" still work) but get no stem key: plain-word queries drop them, so that
+// ما / من / في do not decide the ranking.
+//
+// Proclitics and the index's vocabulary (light stemmer only). Whether بـ in بفلسطين is a preposition and in
+// بيروت is part of the name cannot be told from the letters. So:
+//   indexing   every reading gets a stem key: وبيروت → Z<وبيروت>, Z<بيروت>, Z<يروت> (stemmer.h:
+//              proclitic_splits); the wrong readings are harmless keys nobody searches for;
+//   querying   stem() picks the reading whose exact form the index holds most often (set_vocabulary):
+//              بفلسطين → فلسطين (فلسطين is common, بفلسطين rarer); بيروت stays (يروت is not a word).
+// So بفلسطين, لفلسطين, وفلسطين and فلسطين all meet on Z<فلسطين>, and names keep every letter. Without a
+// vocabulary (while indexing, or in tests) stem() keeps the word whole.
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,8 +59,23 @@ class Analyzer {
   /// The normalised text as one string (for matching and display of analysed text, not for offsets).
   std::string normalize(std::string_view text) const;
 
-  /// The stemmed key of a token's form (numbers and non-stemmable words are returned unchanged).
+  /// The stemmed key of a token's form (numbers and non-stemmable words are returned unchanged). With a
+  /// vocabulary and the light stemmer, the proclitic reading the index attests most (see above). This is
+  /// the key queries search and snippets highlight.
   std::string stem(const Token& token) const;
+
+  /// Every stem key a token is indexed under: stem(token) without a vocabulary, then the other proclitic
+  /// readings (light stemmer only). Empty for stop words, which get no stem key.
+  std::vector<std::string> index_keys(const Token& token) const;
+
+  /// Whether the token is a stop word (a short list of function and question words, with و/ف attached).
+  bool is_stopword(const Token& token) const;
+
+  /// How many documents hold an exact (unprefixed) term; used by stem() to choose a proclitic reading.
+  using Vocabulary = std::function<Xapian::doccount(const std::string& exact_term)>;
+  /// Attaches the index's vocabulary (the searcher does this; the function must outlive the Analyzer's
+  /// use, and must not throw for a missing term: return 0).
+  void set_vocabulary(Vocabulary vocabulary) { vocabulary_ = std::move(vocabulary); }
 
   /// Indexes `text` into `doc`: exact forms as `prefix + form` with positions starting after `pos`
   /// (updated), stems as `stem_prefix + stem` without positions; every occurrence adds `wdf_inc`.
@@ -54,6 +85,8 @@ class Analyzer {
  private:
   std::string stemmer_name_;
   mutable Xapian::Stem stemmer_;
+  bool light_ = false;  // the light stemmer: proclitic readings apply
+  Vocabulary vocabulary_;
 };
 
 }  // namespace bahth

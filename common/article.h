@@ -19,6 +19,9 @@ struct Article {
   std::optional<CivilDate> date;                ///< publication date
   DateSource date_source = DateSource::none;    ///< where `date` came from
   std::string origin;    ///< where it was read, for messages: "path" or "path:line"
+  std::string file;      ///< absolute path of the file it was read from; empty for stdin
+  std::string root;      ///< absolute path of the input (file or directory) named by the user; empty for stdin
+  std::string encoding = "UTF-8";  ///< the encoding the input was in before conversion to UTF-8
 };
 
 }  // namespace bahth

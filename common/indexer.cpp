@@ -1,6 +1,10 @@
 #include "indexer.h"
 
+#include <filesystem>
+#include <set>
+
 #include <nlohmann/json.hpp>
+#include <unicode/uchar.h>
 
 #include "errors.h"
 #include "schema.h"
@@ -23,9 +27,51 @@ void add_boolean(Xapian::Document& doc, const std::string& prefix, const std::st
   std::string term = prefix + lower_ascii(value);
   if (term.size() <= kMaxIdBytes) doc.add_boolean_term(term);
 }
+// The dates the text talks about, as boolean terms (mentioned:) and a list of years (facets). Week
+// precision counts as its month; only Gregorian values are stored (Hijri ones are converted already).
+void add_mentioned_dates(Xapian::Document& doc, const Article& a) {
+  std::set<std::string> years;
+  for (const DateMention& m : extract_dates(a.text, a.date)) {
+    const std::string digits = m.value.size() >= 4 ? m.value.substr(0, 4) : std::string();
+    if (digits.size() != 4) continue;
+    years.insert(digits);
+    doc.add_boolean_term(schema::kMentionedYear + digits);
+    if (m.precision != DatePrecision::year && m.value.size() >= 7)
+      doc.add_boolean_term(schema::kMentionedMonth + digits + m.value.substr(5, 2));
+    if (m.precision == DatePrecision::day && m.value.size() == 10)
+      doc.add_boolean_term(schema::kMentionedDay + digits + m.value.substr(5, 2) + m.value.substr(8, 2));
+  }
+  std::string list;
+  for (const auto& y : years) list += (list.empty() ? "" : ",") + y;
+  if (!list.empty()) doc.add_value(schema::kSlotMentionedYears, list);
+}
 }  // namespace
 
-Xapian::Document build_document(const Article& a, const Analyzer& analyzer) {
+std::string content_hash(const Article& a, const Analyzer& analyzer) {
+  std::uint64_t h = fnv1a64(schema::kAnalysisVersion);
+  h = fnv1a64(analyzer.stemmer_name(), h);
+  // Each field is followed by a separator that cannot occur in UTF-8 text, so fields cannot run together.
+  for (const std::string* f : {&a.id, &a.title, &a.text, &a.source, &a.url, &a.category, &a.author, &a.file, &a.root}) {
+    h = fnv1a64(*f, h);
+    h = fnv1a64("\xff", h);
+  }
+  h = fnv1a64(a.date ? to_iso(*a.date) : "-", h);
+  h = fnv1a64(to_string(a.date_source), h);
+  return hex64(h);
+}
+
+std::string duplicate_key(const Article& a, const Analyzer& analyzer) {
+  const std::string norm = analyzer.normalize(a.text);
+  std::uint64_t h = fnv1a64("");
+  for (std::size_t i = 0; i < norm.size();) {
+    const std::size_t at = i;
+    const char32_t c = next_code_point(norm, i);
+    if (u_isalnum(static_cast<UChar32>(c))) h = fnv1a64(std::string_view(norm).substr(at, i - at), h);
+  }
+  return hex64(h);
+}
+
+Xapian::Document build_document(const Article& a, const Analyzer& analyzer, const std::string& hash) {
   if (a.id.size() > kMaxIdBytes)
     throw InputError(a.origin + ": id is " + std::to_string(a.id.size()) + " bytes, longer than the " +
                      std::to_string(kMaxIdBytes) + "-byte limit; skipped");
@@ -51,6 +97,7 @@ Xapian::Document build_document(const Article& a, const Analyzer& analyzer) {
     data["date"] = to_iso(*a.date);
     data["date_source"] = std::string(to_string(a.date_source));
   }
+  add_mentioned_dates(doc, a);
   if (!a.source.empty()) {
     doc.add_value(schema::kSlotSource, a.source);
     add_boolean(doc, schema::kSource, a.source);
@@ -63,6 +110,10 @@ Xapian::Document build_document(const Article& a, const Analyzer& analyzer) {
   }
   if (!a.url.empty()) data["url"] = a.url;
   if (!a.author.empty()) data["author"] = a.author;
+  if (!a.file.empty()) data["file"] = a.file;
+  if (!a.root.empty()) doc.add_boolean_term(schema::kRoot + hex64(fnv1a64(a.root)));
+  doc.add_value(schema::kSlotHash, hash);
+  doc.add_value(schema::kSlotDuplicate, duplicate_key(a, analyzer));
   doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   return doc;
 }
@@ -78,6 +129,7 @@ nlohmann::ordered_json describe_document(const Article& a, const Xapian::Documen
   j["date"] = {{"value", a.date ? nlohmann::ordered_json(to_iso(*a.date)) : nlohmann::ordered_json()},
                {"source", std::string(to_string(a.date_source))}};
   j["origin"] = a.origin;
+  j["encoding"] = a.encoding;
   j["text_chars"] = count_code_points(a.text);
   j["terms"] = doc.termlist_count();
   return j;
@@ -111,6 +163,44 @@ IndexWriter::~IndexWriter() {
   }
 }
 
+bool IndexWriter::unchanged(const std::string& id, const std::string& hash) {
+  return with_index_errors(path_, [&] {
+    const std::string idterm = schema::kId + id;
+    Xapian::PostingIterator p = db_.postlist_begin(idterm);
+    if (p == db_.postlist_end(idterm)) return false;
+    return db_.get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHash) == hash;
+  });
+}
+
+bool IndexWriter::remove(const std::string& id) {
+  return with_index_errors(path_, [&] {
+    const std::string idterm = schema::kId + id;
+    if (!db_.term_exists(idterm)) return false;
+    db_.delete_document(idterm);
+    if (++pending_ >= batch_) commit();
+    return true;
+  });
+}
+
+std::size_t IndexWriter::prune(const std::string& root) {
+  return with_index_errors(path_, [&] {
+    const std::string rootterm = schema::kRoot + hex64(fnv1a64(root));
+    std::vector<Xapian::docid> gone;
+    for (auto p = db_.postlist_begin(rootterm); p != db_.postlist_end(rootterm); ++p) {
+      const auto data = nlohmann::json::parse(db_.get_document(*p).get_data(), nullptr, false);
+      auto file = data.find("file");
+      std::error_code ec;
+      if (file != data.end() && file->is_string() && !std::filesystem::exists(file->get<std::string>(), ec) && !ec)
+        gone.push_back(*p);
+    }
+    for (Xapian::docid id : gone) {
+      db_.delete_document(id);
+      if (++pending_ >= batch_) commit();
+    }
+    return gone.size();
+  });
+}
+
 bool IndexWriter::add(const Article& a, const Xapian::Document& doc) {
   return with_index_errors(path_, [&] {
     const std::string idterm = schema::kId + a.id;
@@ -132,12 +222,113 @@ void IndexWriter::commit() {
 }  // namespace bahth
 
 #include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <iomanip>
 #include <iostream>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
 
 #include "reader.h"
 
 namespace bahth {
+
+namespace {
+
+// Analysis (normalising, tokenising, stemming, dates) on worker threads, each with its own Analyzer,
+// while the calling thread reads the input and writes the index. Results come back in submission order,
+// so the index is the same as a single-threaded build's.
+class AnalysisPool {
+ public:
+  /// Documents submitted but not yet taken back, at most (bounds memory).
+  static constexpr std::size_t kMaxInFlight = 512;
+
+  struct Done {
+    Article article;
+    Xapian::Document doc;
+    std::string error;  // an InputError's message: the article is skipped
+  };
+
+  AnalysisPool(const std::string& stemmer, std::size_t workers) {
+    for (std::size_t i = 0; i < workers; ++i) threads_.emplace_back([this, stemmer] { work(stemmer); });
+  }
+  ~AnalysisPool() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    todo_cv_.notify_all();
+    for (auto& t : threads_) t.join();
+  }
+  AnalysisPool(const AnalysisPool&) = delete;
+  AnalysisPool& operator=(const AnalysisPool&) = delete;
+
+  std::size_t in_flight() const { return submitted_ - taken_; }
+
+  void submit(Article&& a, std::string hash) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      todo_.push_back(Task{submitted_++, std::move(a), std::move(hash)});
+    }
+    todo_cv_.notify_one();
+  }
+
+  /// The next document in submission order, waiting for it if needed.
+  Done next() {
+    std::unique_lock<std::mutex> lock(mu_);
+    done_cv_.wait(lock, [&] { return done_.count(taken_) > 0; });
+    auto it = done_.find(taken_);
+    Done d = std::move(it->second);
+    done_.erase(it);
+    ++taken_;
+    return d;
+  }
+
+ private:
+  struct Task {
+    std::size_t seq;
+    Article article;
+    std::string hash;
+  };
+
+  void work(const std::string& stemmer) {
+    const Analyzer analyzer(stemmer);
+    for (;;) {
+      Task t;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        todo_cv_.wait(lock, [&] { return stop_ || !todo_.empty(); });
+        if (stop_) return;  // the run failed, or every document was taken back
+        t = std::move(todo_.front());
+        todo_.pop_front();
+      }
+      Done d;
+      try {
+        d.doc = build_document(t.article, analyzer, t.hash);
+      } catch (const std::exception& e) {
+        d.error = e.what();
+      }
+      d.article = std::move(t.article);
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        done_.emplace(t.seq, std::move(d));
+      }
+      done_cv_.notify_all();
+    }
+  }
+
+  std::mutex mu_;
+  std::condition_variable todo_cv_, done_cv_;
+  std::deque<Task> todo_;
+  std::map<std::size_t, Done> done_;
+  std::vector<std::thread> threads_;
+  std::size_t submitted_ = 0, taken_ = 0;  // used by the submitting thread only
+  bool stop_ = false;
+};
+
+}  // namespace
 
 IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptions& opt, std::ostream& out,
                      std::ostream& err) {
@@ -161,7 +352,7 @@ IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptio
     if (!final && now - last_progress < std::chrono::milliseconds(250)) return;
     last_progress = now;
     const double s = std::chrono::duration<double>(now - t0).count();
-    const std::size_t done = stats.added + stats.replaced;
+    const std::size_t done = stats.added + stats.replaced + stats.unchanged;
     err << "\rbahth-index: " << done << " documents, " << stats.skipped << " skipped, "
         << static_cast<long>(s > 0 ? static_cast<double>(done) / s : 0) << "/s   " << (final ? "\r\x1b[K" : "")
         << std::flush;
@@ -170,47 +361,88 @@ IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptio
     if (opt.progress) err << "\r\x1b[K";
   };
 
+  for (const std::string& id : opt.delete_ids) {
+    if (opt.dry_run) continue;
+    if (writer->remove(id)) ++stats.deleted;
+    else err << "bahth-index: warning: no document with id \"" << id << "\" to delete\n";
+  }
+
+  std::unordered_map<std::string, std::string> first_with_key;  // dry run: duplicate clusters
   ReadCallbacks cb;
   cb.problem = [&](const std::string& message) {
     clear_progress();
     err << "bahth-index: " << message << '\n';
     ++stats.skipped;
   };
+  // Writing a document: the index is touched by this thread only (Xapian handles are not thread-safe).
+  auto write = [&](const Article& a, const Xapian::Document& doc) {
+    if (writer->add(a, doc)) ++stats.replaced;
+    else ++stats.added;
+    progress(false);
+  };
+  std::unique_ptr<AnalysisPool> pool;
+  if (!opt.dry_run && opt.threads > 1) pool = std::make_unique<AnalysisPool>(analyzer.stemmer_name(), opt.threads - 1);
+  auto drain = [&](std::size_t keep) {  // write finished documents, in input order, until `keep` remain
+    while (pool && pool->in_flight() > keep) {
+      AnalysisPool::Done d = pool->next();
+      if (!d.error.empty()) cb.problem(d.error);
+      else write(d.article, d.doc);
+    }
+  };
   cb.article = [&](Article&& a) {
+    const std::string hash = content_hash(a, analyzer);
+    if (writer && writer->unchanged(a.id, hash)) {
+      ++stats.unchanged;
+      progress(false);
+      return;
+    }
+    if (pool) {  // analysis on the pool's threads; this thread reads input and writes the index
+      pool->submit(std::move(a), hash);
+      drain(AnalysisPool::kMaxInFlight);
+      return;
+    }
     Xapian::Document doc;
     try {
-      doc = build_document(a, analyzer);
+      doc = build_document(a, analyzer, hash);
     } catch (const InputError& e) {
       cb.problem(e.what());
       return;
     }
-    if (opt.dry_run) {
-      if (opt.json) {
-        nlohmann::ordered_json j = describe_document(a, doc);
-        nlohmann::ordered_json mentions = nlohmann::ordered_json::array();
-        for (const DateMention& m : extract_dates(a.text, a.date)) {
-          mentions.push_back({{"text", m.text},
-                              {"start", m.start},
-                              {"end", m.end},
-                              {"value", m.value},
-                              {"precision", std::string(to_string(m.precision))},
-                              {"calendar", m.calendar}});
-        }
-        j["mentioned_dates"] = std::move(mentions);
-        out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-      } else {
-        out << a.id << '\t' << (a.date ? to_iso(*a.date) : "-") << '\t' << to_string(a.date_source) << '\t'
-            << doc.termlist_count() << " terms\t" << a.title << '\n';
-      }
-      ++stats.added;
-    } else if (writer->add(a, doc)) {
-      ++stats.replaced;
-    } else {
-      ++stats.added;
+    if (!opt.dry_run) {
+      write(a, doc);
+      return;
     }
+    if (opt.json) {
+      nlohmann::ordered_json j = describe_document(a, doc);
+      auto [first, fresh] = first_with_key.emplace(doc.get_value(schema::kSlotDuplicate), a.id);
+      j["duplicate_of"] = fresh ? nlohmann::ordered_json() : nlohmann::ordered_json(first->second);
+      nlohmann::ordered_json mentions = nlohmann::ordered_json::array();
+      for (const DateMention& m : extract_dates(a.text, a.date)) {
+        mentions.push_back({{"text", m.text},
+                            {"start", m.start},
+                            {"end", m.end},
+                            {"value", m.value},
+                            {"precision", std::string(to_string(m.precision))},
+                            {"calendar", m.calendar}});
+      }
+      j["mentioned_dates"] = std::move(mentions);
+      out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    } else {
+      out << a.id << '\t' << (a.date ? to_iso(*a.date) : "-") << '\t' << to_string(a.date_source) << '\t'
+          << doc.termlist_count() << " terms\t" << a.title << '\n';
+    }
+    ++stats.added;
     progress(false);
   };
   read_inputs(inputs, cb);
+  drain(0);
+  if (writer && opt.prune) {
+    for (const std::string& in : inputs) {
+      if (in == "-") continue;
+      std::error_code ec;
+      stats.deleted += writer->prune(std::filesystem::absolute(in, ec).lexically_normal().string());
+    }
+  }
   if (writer) writer->commit();
   progress(true);
   stats.seconds = std::chrono::duration<double>(clock::now() - t0).count();

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 #include <xapian.h>
@@ -16,9 +17,17 @@ namespace bahth {
 /// Longest id accepted: Xapian terms are limited to 245 bytes, and the id term carries a prefix.
 inline constexpr std::size_t kMaxIdBytes = 240;
 
-/// Builds the Xapian document for `a`: terms (see schema.h), values and the stored data.
-/// Throws InputError when the id is too long.
-Xapian::Document build_document(const Article& a, const Analyzer& analyzer);
+/// The hash of everything build_document stores for `a` and of the analysis version: when it equals the
+/// hash stored in the index, re-indexing `a` would change nothing.
+std::string content_hash(const Article& a, const Analyzer& analyzer);
+
+/// The duplicate-cluster key of `a`: a hash of the letters and digits of its normalised body, so that one
+/// story filed twice (under two ids, with other spacing, punctuation or diacritics) gets one key.
+std::string duplicate_key(const Article& a, const Analyzer& analyzer);
+
+/// Builds the Xapian document for `a`: terms (see schema.h), values and the stored data; `hash` is
+/// content_hash(a, analyzer). Throws InputError when the id is too long.
+Xapian::Document build_document(const Article& a, const Analyzer& analyzer, const std::string& hash);
 
 /// What `--dry-run --json` prints for one article: what would be stored, without touching any index.
 nlohmann::ordered_json describe_document(const Article& a, const Xapian::Document& doc);
@@ -33,8 +42,18 @@ class IndexWriter {
 
   const Analyzer& analyzer() const { return *analyzer_; }
 
+  /// Whether the index holds `id` with content hash `hash` already.
+  bool unchanged(const std::string& id, const std::string& hash);
+
   /// Adds or replaces the document; returns true when it replaced one with the same id.
   bool add(const Article& a, const Xapian::Document& doc);
+
+  /// Deletes the document with id `id`; false when there is none.
+  bool remove(const std::string& id);
+
+  /// Deletes the documents read from files under input root `root` (absolute path) whose file no longer
+  /// exists. Documents from other roots and from stdin are never touched. Returns how many were deleted.
+  std::size_t prune(const std::string& root);
 
   /// Makes everything added so far durable. Called every `batch` documents by add() and at the end.
   void commit();
@@ -61,10 +80,13 @@ struct IndexRunOptions {
   bool json = false;          ///< dry run: one JSON line per document on `out`
   bool progress = false;      ///< progress line on `err`, rewritten in place (for terminals)
   std::size_t batch = 10000;  ///< documents per commit
+  std::size_t threads = 1;    ///< >1: analysis on threads-1 workers while this thread reads and writes
+  bool prune = false;         ///< delete documents whose source file no longer exists under the inputs
+  std::vector<std::string> delete_ids;  ///< documents to delete before reading the inputs
 };
 
 struct IndexStats {
-  std::size_t added = 0, replaced = 0, skipped = 0;
+  std::size_t added = 0, replaced = 0, unchanged = 0, deleted = 0, skipped = 0;
   double seconds = 0;
 };
 

@@ -1,10 +1,12 @@
 #include "output.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
 
 #include "errors.h"
+#include "layout.h"
 #include "text.h"
 
 namespace bahth {
@@ -15,6 +17,18 @@ constexpr const char* kBold = "\x1b[1m";
 constexpr const char* kMatch = "\x1b[1;31m";
 constexpr const char* kDim = "\x1b[2m";
 constexpr const char* kReset = "\x1b[0m";
+
+// Styles of StyledRun (layout.h) in human output.
+constexpr int kStyleTitle = 1, kStyleMeta = 2, kStyleMatch = 3;
+
+// "2022-02-05" → "5 فبراير 2022": the month name most Arabic news sites print.
+std::string arabic_date(const std::string& iso) {
+  static const char* months[] = {"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
+                                 "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"};
+  int y = 0, m = 0, d = 0;
+  if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12) return iso;
+  return std::to_string(d) + " " + months[m - 1] + " " + std::to_string(y);
+}
 
 using Json = nlohmann::ordered_json;  // keeps "type" first, fields in documented order
 
@@ -43,7 +57,35 @@ OutputFormat parse_output_format(const std::string& s) {
   if (s == "json") return OutputFormat::json;
   if (s == "tsv") return OutputFormat::tsv;
   if (s == "trec") return OutputFormat::trec;
-  throw UsageError("--format must be human, json, tsv or trec, not '" + s + "'");
+  if (s == "count") return OutputFormat::count;
+  if (s == "ids") return OutputFormat::ids;
+  throw UsageError("--format must be human, json, tsv, trec, count or ids, not '" + s + "'");
+}
+
+const std::vector<std::string>& hit_field_names() {
+  static const std::vector<std::string> names{"rank", "id", "score", "title", "date", "source", "url",
+                                              "snippet", "highlights", "duplicates", "explain"};
+  return names;
+}
+
+std::vector<std::string> parse_hit_fields(const std::string& list) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    std::size_t comma = list.find(',', start);
+    if (comma == std::string::npos) comma = list.size();
+    std::string f = list.substr(start, comma - start);
+    start = comma + 1;
+    if (f.empty()) continue;
+    const auto& names = hit_field_names();
+    if (std::find(names.begin(), names.end(), f) == names.end()) {
+      std::string valid;
+      for (const auto& n : names) valid += (valid.empty() ? "" : ", ") + n;
+      throw UsageError("unknown field '" + f + "' (valid: " + valid + ")");
+    }
+    out.push_back(f);
+  }
+  return out;
 }
 
 std::string group_thousands(std::size_t n) {
@@ -69,7 +111,7 @@ void ResultWriter::write(const std::string& query_id, const std::string& query, 
           const std::size_t start = code_point_offset(h.snippet.text, from);
           spans.push_back({start, start + count_code_points(std::string_view(h.snippet.text).substr(from, to - from))});
         }
-        out_ << dump({{"type", "hit"},
+        Json hit = {{"type", "hit"},
                       {"query_id", query_id},
                       {"rank", h.rank},
                       {"id", h.id},
@@ -79,8 +121,28 @@ void ResultWriter::write(const std::string& query_id, const std::string& query, 
                       {"source", or_null(h.source)},
                       {"url", or_null(h.url)},
                       {"snippet", h.snippet.text},
-                      {"highlights", spans}})
+                      {"highlights", spans},
+                      {"duplicates", h.duplicates}};
+        if (request.explain) {
+          Json terms = Json::array();
+          for (const TermContribution& t : h.explain)
+            terms.push_back({{"term", t.word}, {"field", t.field}, {"wdf", t.wdf}, {"docs", t.docs}, {"weight", t.weight}});
+          hit["explain"] = std::move(terms);
+        }
+        if (!request.fields.empty()) {
+          Json kept = {{"type", "hit"}, {"query_id", query_id}};
+          for (const std::string& f : request.fields) {
+            if (hit.contains(f)) kept[f] = hit[f];
+          }
+          hit = std::move(kept);
+        }
+        out_ << dump(hit)
              << '\n';
+      }
+      for (const Facet& f : result.facets) {
+        Json values = Json::array();
+        for (const FacetValue& v : f.values) values.push_back({{"value", v.value}, {"count", v.count}});
+        out_ << dump({{"type", "facet"}, {"query_id", query_id}, {"facet", f.name}, {"values", values}}) << '\n';
       }
       out_ << dump({{"type", "summary"},
                     {"query_id", query_id},
@@ -99,6 +161,13 @@ void ResultWriter::write(const std::string& query_id, const std::string& query, 
              << '\t' << h.date << '\t' << tsv_field(h.title) << '\n';
       }
       break;
+    case OutputFormat::count:
+      if (query_id != "1" || opt_.batch) out_ << query_id << '\t';
+      out_ << result.estimated << '\n';
+      break;
+    case OutputFormat::ids:
+      for (const Hit& h : result.hits) out_ << h.id << '\n';
+      break;
     case OutputFormat::trec:
       for (const Hit& h : result.hits) {
         out_ << query_id << " Q0 " << h.id << ' ' << h.rank << ' ' << format_score(h.score) << ' ' << opt_.run_tag
@@ -113,33 +182,105 @@ void ResultWriter::write_error(const std::string& query_id, const std::string& q
     out_ << dump({{"type", "error"}, {"query_id", query_id}, {"query", query}, {"error", message}}) << '\n';
 }
 
+// Facets as a compact table: years and months as a histogram in time order, other facets as their ten most
+// frequent values.
+void ResultWriter::facets(const std::vector<Facet>& facets) {
+  const bool c = opt_.color;
+  for (const Facet& f : facets) {
+    const bool timeline = f.name == "year" || f.name == "month" || f.name == "mentioned-year";
+    std::vector<FacetValue> shown = f.values;
+    if (!timeline && shown.size() > 10) shown.resize(10);
+    std::size_t label = 0, widest = 0;
+    Xapian::doccount most = 1;
+    for (const FacetValue& v : shown) {
+      label = std::max(label, display_width(v.value));
+      widest = std::max(widest, group_thousands(v.count).size());
+      most = std::max(most, v.count);
+    }
+    out_ << (c ? kBold : "") << f.name << (c ? kReset : "");
+    if (shown.empty()) out_ << "  (none)";
+    out_ << '\n';
+    for (const FacetValue& v : shown) {
+      const std::string n = group_thousands(v.count);
+      out_ << "  " << v.value << std::string(label - display_width(v.value), ' ') << "  "
+           << std::string(widest - n.size(), ' ') << n;
+      if (timeline) {
+        const std::size_t bar = std::max<std::size_t>(1, static_cast<std::size_t>(v.count) * 40 / most);
+        out_ << "  " << (c ? kDim : "");
+        for (std::size_t i = 0; i < bar; ++i) out_ << "█";
+        out_ << (c ? kReset : "");
+      }
+      out_ << '\n';
+    }
+    if (!timeline && f.values.size() > shown.size()) out_ << "  … " << f.values.size() - shown.size() << " more\n";
+    out_ << '\n';
+  }
+}
+
+// One logical line, wrapped to the terminal width and put in visual order when asked, styles as colours.
+void ResultWriter::print(const StyledLine& line, const std::string& indent) {
+  const std::size_t room = opt_.width > indent.size() + 10 ? opt_.width - indent.size() : 0;
+  for (const StyledLine& part : room ? wrap(line, room) : std::vector<StyledLine>{line}) {
+    out_ << indent;
+    for (const StyledRun& r : opt_.bidi == BidiMode::visual ? to_visual(part) : part) {
+      const char* on = !opt_.color ? "" : r.style == kStyleTitle ? kBold : r.style == kStyleMeta ? kDim
+                     : r.style == kStyleMatch ? kMatch : "";
+      out_ << on << r.text << (*on ? kReset : "");
+    }
+    out_ << '\n';
+  }
+}
+
 void ResultWriter::human(const SearchRequest& request, const SearchResult& result, double elapsed_ms) {
   const bool c = opt_.color;
   const std::size_t width = std::to_string(request.offset + result.hits.size()).size();
   for (const Hit& h : result.hits) {
     std::string rank = std::to_string(h.rank);
     rank.insert(0, width - rank.size(), ' ');
-    out_ << rank << ". " << (c ? kBold : "") << (h.title.empty() ? h.id : h.title) << (c ? kReset : "") << '\n';
+    out_ << rank << ". ";
+    const std::string indent(width + 2, ' ');
+    // The title's continuation lines are indented under it; its first line follows the rank.
+    std::vector<StyledLine> title = opt_.width > indent.size() + 10
+                                        ? wrap({{h.title.empty() ? h.id : h.title, kStyleTitle}}, opt_.width - indent.size())
+                                        : std::vector<StyledLine>{{{h.title.empty() ? h.id : h.title, kStyleTitle}}};
+    for (std::size_t i = 0; i < title.size(); ++i) {
+      if (i) out_ << indent;
+      for (const StyledRun& r : opt_.bidi == BidiMode::visual ? to_visual(title[i]) : title[i])
+        out_ << (c ? kBold : "") << r.text << (c ? kReset : "");
+      out_ << '\n';
+    }
     std::string meta;
-    for (const std::string* part : {&h.date, &h.source, &h.id}) {
+    const std::string when = h.date.empty() ? std::string() : h.date + " (" + arabic_date(h.date) + ")";
+    for (const std::string* part : {&when, &h.source, &h.id}) {
       if (part->empty()) continue;
       if (!meta.empty()) meta += " · ";
       meta += *part;
     }
-    const std::string indent(width + 2, ' ');
-    out_ << indent << (c ? kDim : "") << meta << (c ? kReset : "") << '\n';
+    if (h.duplicates) meta += " · +" + std::to_string(h.duplicates) + (h.duplicates == 1 ? " copy" : " copies");
+    print({{meta, kStyleMeta}}, indent);
     if (!h.snippet.text.empty()) {
-      out_ << indent;
+      StyledLine snippet;
       std::size_t at = 0;
       for (const auto& [from, to] : h.snippet.spans) {
-        out_ << h.snippet.text.substr(at, from - at);
-        out_ << (c ? kMatch : "") << h.snippet.text.substr(from, to - from) << (c ? kReset : "");
+        if (from > at) snippet.push_back({h.snippet.text.substr(at, from - at), 0});
+        snippet.push_back({h.snippet.text.substr(from, to - from), kStyleMatch});
         at = to;
       }
-      out_ << h.snippet.text.substr(at) << '\n';
+      if (at < h.snippet.text.size()) snippet.push_back({h.snippet.text.substr(at), 0});
+      print(snippet, indent);
+    }
+    if (request.explain && !h.explain.empty()) {
+      // A small table: weight, field, occurrences, documents holding the term, the term.
+      char line[96];
+      out_ << indent << (c ? kDim : "") << "  weight  field         wdf      docs  term" << (c ? kReset : "") << '\n';
+      for (const TermContribution& t : h.explain) {
+        std::snprintf(line, sizeof line, "%8.3f  %-11s %5u %9u  ", t.weight, t.field.c_str(), t.wdf, t.docs);
+        out_ << indent << line << t.word << '\n';
+      }
     }
     out_ << '\n';
   }
+  facets(result.facets);
   char ms[32];
   std::snprintf(ms, sizeof ms, "%.1f", elapsed_ms);
   if (result.hits.empty()) {

@@ -1,5 +1,7 @@
 #include "query.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <map>
 #include <optional>
 
@@ -10,6 +12,12 @@
 namespace bahth {
 
 namespace {
+
+int days_in_month(int y, int m) {
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : days[m - 1];
+}
 
 enum class Tok { word, phrase, lparen, rparen, op_and, op_or, op_not, end };
 
@@ -50,7 +58,7 @@ class Lexer {
     }
     // field:
     std::size_t colon = i_;
-    for (const char* f : {"title", "source", "category"}) {
+    for (const char* f : {"title", "source", "category", "date", "mentioned"}) {
       std::string_view fv(f);
       if (s_.substr(i_, fv.size()) == fv && s_.size() > i_ + fv.size() && s_[i_ + fv.size()] == ':') {
         lx.field = f;
@@ -121,10 +129,13 @@ class Lexer {
 
 class Parser {
  public:
-  Parser(std::string_view text, const Analyzer& analyzer, ParsedQuery& out)
-      : lexer_(text, out.warnings), analyzer_(analyzer), out_(out) {
+  // `drop_stopwords`: plain (unsigned, not excluded) stop words add nothing to the query.
+  Parser(std::string_view text, const Analyzer& analyzer, ParsedQuery& out, bool drop_stopwords)
+      : lexer_(text, out.warnings), analyzer_(analyzer), out_(out), drop_stopwords_(drop_stopwords) {
     advance();
   }
+
+  bool dropped_stopwords() const { return dropped_; }
 
   Xapian::Query parse() {
     std::optional<Xapian::Query> q = sequence();
@@ -176,7 +187,9 @@ class Parser {
         --negating_;
         must_not = combine(Xapian::Query::OP_OR, must_not, item);
       } else if (sign == '+') {
+        ++required_;
         item = or_expr();
+        --required_;
         must = combine(Xapian::Query::OP_AND, must, item);
       } else {
         item = or_expr();
@@ -267,11 +280,50 @@ class Parser {
     return std::nullopt;
   }
 
+  // date:2018-03..2018-05 (publication date) and mentioned:2022 (a date the text talks about) restrict the
+  // whole query like source:. Each side of ".." is YYYY, YYYY-MM or YYYY-MM-DD; either side may be empty.
+  std::optional<Xapian::Query> date_filter(const Lexeme& lx) {
+    const std::string text(trim(lx.text));
+    const std::size_t dots = text.find("..");
+    const std::string lo_text = dots == std::string::npos ? text : text.substr(0, dots);
+    const std::string hi_text = dots == std::string::npos ? text : text.substr(dots + 2);
+    const std::optional<std::string> lo = lo_text.empty() ? std::optional<std::string>("00000101") : date_bound(lo_text, false);
+    const std::optional<std::string> hi = hi_text.empty() ? std::optional<std::string>("99991231") : date_bound(hi_text, true);
+    if (!lo || !hi || *lo > *hi)
+      throw QueryError(lx.field + ":" + text + " is not a date or range (YYYY, YYYY-MM, YYYY-MM-DD, FROM..TO)");
+    if (lx.field == "date") {
+      filters_["date"].emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, *lo, *hi);
+      return std::nullopt;
+    }
+    // mentioned: terms at the precision written: a day, a month, or a run of years.
+    std::vector<Xapian::Query> terms;
+    const bool single = dots == std::string::npos;
+    if (single && text.size() >= 10) terms.emplace_back(schema::kMentionedDay + *lo);
+    else if (single && text.size() >= 7) terms.emplace_back(schema::kMentionedMonth + lo->substr(0, 6));
+    else {
+      const int from = std::max(std::stoi(lo->substr(0, 4)), 1800), to = std::min(std::stoi(hi->substr(0, 4)), 2200);
+      for (int y = from; y <= to; ++y) terms.emplace_back(schema::kMentionedYear + std::to_string(y));
+    }
+    if (terms.empty()) throw QueryError(lx.field + ":" + text + " is outside the years 1800..2200");
+    filters_["mentioned"].emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    return std::nullopt;
+  }
+
   std::optional<Xapian::Query> word(const Lexeme& lx) {
     if (lx.field == "source" || lx.field == "category") return filter(lx);
+    if (lx.field == "date" || lx.field == "mentioned") return date_filter(lx);
     std::vector<Token> tokens = analyzer_.tokenize(lx.text);
     if (tokens.empty()) return std::nullopt;
     if (tokens.size() > 1) return phrase_of(tokens, lx.field == "title");  // e.g. a hyphenated word
+    if (analyzer_.is_stopword(tokens[0])) {
+      // Stop words have no stem key in the index: drop them from a plain query, or match them exactly
+      // when the user insists (+من, -من, or a query of stop words only).
+      if (drop_stopwords_ && !negating_ && !required_) {
+        dropped_ = true;
+        return std::nullopt;
+      }
+      return phrase_of(tokens, lx.field == "title");
+    }
     const std::string stem_prefix = lx.field == "title" ? schema::kTitleStem : schema::kBodyStem;
     const std::string key = analyzer_.stem(tokens[0]);
     if (!negating_) out_.match.stems.insert(key);
@@ -306,19 +358,53 @@ class Parser {
   ParsedQuery& out_;
   Lexeme cur_;
   int negating_ = 0;
+  int required_ = 0;
+  bool drop_stopwords_ = true;
+  bool dropped_ = false;
   bool saw_excluded_only_ = false;
   std::map<std::string, std::vector<Xapian::Query>> filters_;
 };
 
 }  // namespace
 
+std::optional<std::string> date_bound(std::string_view text, bool upper) {
+  // Arabic-Indic and Persian digits to ASCII; anything else must be digits and '-'.
+  std::string s;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t c = next_code_point(text, i);
+    if (c >= 0x0660 && c <= 0x0669) c = U'0' + (c - 0x0660);
+    else if (c >= 0x06F0 && c <= 0x06F9) c = U'0' + (c - 0x06F0);
+    if ((c >= U'0' && c <= U'9') || c == U'-' || c == U'/') s.push_back(c == U'/' ? '-' : static_cast<char>(c));
+    else return std::nullopt;
+  }
+  int y = 0, m = 0, d = 0;
+  char extra = 0;
+  const int n = std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra);
+  const bool shape_ok = (n == 1 && s.size() == 4) || (n == 2 && s.size() == 7) || (n == 3 && s.size() == 10);
+  if (!shape_ok || y < 1 || (n >= 2 && (m < 1 || m > 12)) || (n == 3 && (d < 1 || d > days_in_month(y, m))))
+    return std::nullopt;
+  if (n < 2) m = upper ? 12 : 1;
+  if (n < 3) d = upper ? days_in_month(y, m) : 1;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d", y, m, d);
+  return std::string(buf);
+}
+
 ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer) {
   if (auto bad = find_invalid_utf8(text))
     throw QueryError("query is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
   if (trim(text).empty()) throw QueryError("empty query");
   ParsedQuery out;
-  Parser parser(text, analyzer, out);
-  out.query = parser.parse();
+  Parser parser(text, analyzer, out, true);
+  try {
+    out.query = parser.parse();
+  } catch (const QueryError&) {
+    if (!parser.dropped_stopwords()) throw;
+    // Nothing but stop words (من هو؟): search them after all, exactly.
+    out = ParsedQuery();
+    Parser again(text, analyzer, out, false);
+    out.query = again.parse();
+  }
   return out;
 }
 

@@ -6,8 +6,11 @@
 //   a AND b, a OR b, a NOT b, a AND NOT b, ( ... )   (OR is also written أو)
 //   title:word, title:"a phrase"                    in the title only
 //   source:NAME, category:NAME                      filters on the article's source or category
+//   date:2018-03..2018-05, date:2018                publication date (either side of .. may be empty)
+//   mentioned:2022, mentioned:2016..2018             articles whose text mentions a date in that period
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -32,6 +35,10 @@ struct ParsedQuery {
   MatchSpec match;                    ///< positive terms only: excluded words are never highlighted
   std::vector<std::string> warnings;  ///< e.g. an unbalanced quote that was closed at the end
 };
+
+/// "YYYY", "YYYY-MM" or "YYYY-MM-DD" (ASCII or Arabic-Indic digits, '/' for '-') as an inclusive bound
+/// "YYYYMMDD": the period's first day, or its last day when `upper`. nullopt when it is no such date.
+std::optional<std::string> date_bound(std::string_view text, bool upper);
 
 /// Parses `text` (UTF-8). Throws QueryError when it is empty, has no searchable word (only punctuation or
 /// diacritics), is not valid UTF-8, or only excludes words.

@@ -13,7 +13,9 @@
 #include <zlib.h>
 
 #include "cleanup.h"
+#include "encoding.h"
 #include "errors.h"
+#include "html.h"
 #include "text.h"
 
 namespace fs = std::filesystem;
@@ -26,10 +28,11 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-enum class Kind { txt, jsonl, jsonl_gz, other };
+enum class Kind { txt, html, jsonl, jsonl_gz, other };
 
 Kind kind_of(const std::string& name) {
   if (ends_with(name, ".txt")) return Kind::txt;
+  if (ends_with(name, ".html") || ends_with(name, ".htm")) return Kind::html;
   if (ends_with(name, ".jsonl")) return Kind::jsonl;
   if (ends_with(name, ".jsonl.gz")) return Kind::jsonl_gz;
   return Kind::other;
@@ -122,13 +125,6 @@ std::string read_file(const fs::path& path) {
   return data;
 }
 
-// Text that can be analysed, or an InputError naming `where`.
-void check_text(std::string_view data, const std::string& where) {
-  if (looks_binary(data)) throw InputError(where + ": binary data, not text; skipped");
-  if (auto bad = find_invalid_utf8(data))
-    throw InputError(where + ": invalid UTF-8 at byte " + std::to_string(*bad) + "; skipped");
-}
-
 std::string json_string(const nlohmann::json& obj, const char* key, const std::string& origin) {
   auto it = obj.find(key);
   if (it == obj.end() || it->is_null()) return {};
@@ -192,9 +188,12 @@ class InputWalker {
 
   void input(const std::string& arg) {
     if (arg == "-") {
+      root_.clear();
       jsonl("-");
       return;
     }
+    std::error_code abs_ec;
+    root_ = fs::absolute(arg, abs_ec).lexically_normal().string();
     std::error_code ec;
     fs::file_status st = fs::status(arg, ec);
     if (ec || !fs::exists(st)) {
@@ -207,10 +206,12 @@ class InputWalker {
     }
     fs::path p(arg);
     switch (kind_of(p.filename().string())) {
-      case Kind::txt: txt(p, p.filename().string(), read_metadata(p.parent_path().empty() ? "." : p.parent_path(), cb_)); break;
+      case Kind::txt: case Kind::html:
+        page(p, p.filename().string(), read_metadata(p.parent_path().empty() ? "." : p.parent_path(), cb_));
+        break;
       case Kind::jsonl: case Kind::jsonl_gz: jsonl(arg); break;
       case Kind::other:
-        cb_.problem(arg + ": not a .txt, .jsonl or .jsonl.gz file; skipped");
+        cb_.problem(arg + ": not a .txt, .html, .jsonl or .jsonl.gz file; skipped");
         break;
     }
   }
@@ -247,12 +248,12 @@ class InputWalker {
         if (!e.is_regular_file(ec2)) continue;
         const std::string name = e.path().filename().string();
         switch (kind_of(name)) {
-          case Kind::txt:
+          case Kind::txt: case Kind::html:
             if (!meta_read) {
               meta = read_metadata(dir, cb_);
               meta_read = true;
             }
-            txt(e.path(), fs::relative(e.path(), root).generic_string(), meta);
+            page(e.path(), fs::relative(e.path(), root).generic_string(), meta);
             break;
           case Kind::jsonl: case Kind::jsonl_gz: jsonl(e.path().string()); break;
           case Kind::other: break;
@@ -263,25 +264,48 @@ class InputWalker {
     }
   }
 
-  void txt(const fs::path& path, const std::string& id, const DirMetadata& meta) {
+  // One article per file: a scraped text page, or a saved HTML page.
+  void page(const fs::path& path, const std::string& id, const DirMetadata& meta) {
     const std::string where = path.string();
     try {
-      std::string data = read_file(path);
-      if (trim(data).empty()) throw InputError(where + ": empty file; skipped");
-      if (data.size() >= 3 && data.compare(0, 3, "\xEF\xBB\xBF") == 0) data.erase(0, 3);  // UTF-8 BOM
-      check_text(data, where);
-      CleanPage page = clean_page(data);
+      const std::string bytes = read_file(path);
+      if (trim(bytes).empty()) throw InputError(where + ": empty file; skipped");
+      DecodedText decoded = decode_text(bytes, where);
+      if (trim(decoded.utf8).empty()) throw InputError(where + ": empty file; skipped");
       Article a;
       a.id = id;
       a.origin = where;
-      a.title = std::move(page.title);
-      a.text = std::move(page.body);
-      if (page.date) {
-        a.date = page.date;
-        a.date_source = DateSource::text;
-      } else if (auto d = parse_date_from_filename(path.filename().string())) {
-        a.date = d;
-        a.date_source = DateSource::filename;
+      a.encoding = std::move(decoded.encoding);
+      a.root = root_;
+      std::error_code ec;
+      a.file = fs::absolute(path, ec).lexically_normal().string();
+      if (kind_of(path.filename().string()) == Kind::html) {
+        HtmlPage html = extract_html(decoded.utf8);
+        a.title = std::move(html.title);
+        a.text = std::move(html.body);
+        a.source = std::move(html.source);
+        a.url = std::move(html.url);
+        if (html.date) {
+          a.date = html.date;
+          a.date_source = DateSource::metadata;
+        } else if (auto d = find_publication_date_in_text(a.text)) {
+          a.date = d->date;
+          a.date_source = DateSource::text;
+        }
+      } else {
+        CleanPage page = clean_page(decoded.utf8);
+        a.title = std::move(page.title);
+        a.text = std::move(page.body);
+        if (page.date) {
+          a.date = page.date;
+          a.date_source = DateSource::text;
+        }
+      }
+      if (!a.date) {
+        if (auto d = parse_date_from_filename(path.filename().string())) {
+          a.date = d;
+          a.date_source = DateSource::filename;
+        }
       }
       auto row = meta.find(path.filename().string());
       if (row != meta.end()) {
@@ -314,11 +338,13 @@ class InputWalker {
 
   void jsonl(const std::string& path) {
     const std::string name = path == "-" ? "<stdin>" : path;
+    std::error_code ec;
+    const std::string file = path == "-" ? std::string() : fs::absolute(path, ec).lexically_normal().string();
     try {
       LineReader reader(path);
       std::string line;
       bool too_long = false;
-      std::size_t lineno = 0, articles = 0;
+      std::size_t lineno = 0;
       while (reader.next(line, too_long)) {
         ++lineno;
         const std::string where = name + ":" + std::to_string(lineno);
@@ -329,7 +355,8 @@ class InputWalker {
         if (trim(line).empty()) continue;
         try {
           Article a = parse_json_article(line, where);
-          ++articles;
+          a.file = file;
+          a.root = root_;
           cb_.article(std::move(a));
         } catch (const InputError& e) {
           cb_.problem(e.what());
@@ -342,6 +369,7 @@ class InputWalker {
   }
 
   const ReadCallbacks& cb_;
+  std::string root_;  // absolute path of the input being walked; empty for stdin
 };
 
 }  // namespace
@@ -352,11 +380,11 @@ Article parse_json_article(std::string_view line, const std::string& origin) {
   nlohmann::json obj;
   try {
     obj = nlohmann::json::parse(line);
-  } catch (const nlohmann::json::parse_error& e) {
-    // "[json.exception.parse_error.101] parse error at line 1, column 7: ..." → keep what follows "error"
+  } catch (const nlohmann::json::exception& e) {  // parse errors, and numbers out of range (1e999)
+    // "[json.exception.parse_error.101] parse error at line 1, column 7: ..." → keep what follows the tag
     std::string msg = e.what();
-    auto at = msg.find("parse error");
-    throw InputError(origin + ": malformed JSON (" + (at == std::string::npos ? msg : msg.substr(at)) + "); skipped");
+    const auto at = msg.find("] ");
+    throw InputError(origin + ": malformed JSON (" + (at == std::string::npos ? msg : msg.substr(at + 2)) + "); skipped");
   }
   if (!obj.is_object()) throw InputError(origin + ": JSON value is not an object; skipped");
   Article a;

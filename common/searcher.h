@@ -9,19 +9,43 @@
 #include <xapian.h>
 
 #include "analyzer.h"
+#include "facets.h"
 #include "query.h"
 #include "snippet.h"
 
 namespace bahth {
 
+enum class SortOrder { relevance, newest, oldest };
+
+/// Parses "relevance", "newest" or "oldest"; throws UsageError listing them otherwise.
+SortOrder parse_sort_order(const std::string& s);
+
 struct SearchRequest {
-  std::string query;
+  std::string query;              ///< may be empty when `facets` are asked for: then every document matches
   std::size_t offset = 0;
   std::size_t limit = 10;
   std::string from;               ///< "YYYYMMDD" inclusive lower bound on the publication date, or empty
   std::string to;                 ///< "YYYYMMDD" inclusive upper bound, or empty
   std::size_t snippet_chars = 200;
   bool snippets = true;
+  bool explain = false;           ///< fill Hit::explain
+  bool collapse = true;           ///< show one document of each duplicate cluster (schema::kSlotDuplicate)
+  SortOrder sort = SortOrder::relevance;  ///< newest/oldest: by publication date, then relevance
+  std::vector<FacetKind> facets;  ///< exact counts over all matches
+  bool exact_count = false;       ///< count every match exactly (SearchResult::estimated becomes exact)
+  std::vector<std::string> fields;  ///< JSON hit fields to write (empty: all)
+};
+
+/// One index term of the query that matched a hit, and what it added to the hit's score. The weights of a
+/// hit's terms add up to its score when every term occurs once in the query (BM25 sums per-term weights;
+/// a phrase adds the weights of its words).
+struct TermContribution {
+  std::string term;              ///< the term as stored, prefix included (schema.h)
+  std::string field;             ///< "stem", "exact", "title stem" or "title exact" (from the prefix)
+  std::string word;              ///< the term without its prefix
+  Xapian::termcount wdf = 0;     ///< occurrences in the document (a title word counts schema::kTitleWdf)
+  Xapian::doccount docs = 0;     ///< documents in the index that hold the term
+  double weight = 0;             ///< BM25 weight of this term in this document
 };
 
 struct Hit {
@@ -30,12 +54,15 @@ struct Hit {
   double score = 0;
   std::string title, date, source, url, category;
   Snippet snippet;
+  std::size_t duplicates = 0;   ///< with collapsing: other documents of the same cluster that matched (at least)
+  std::vector<TermContribution> explain;  ///< with SearchRequest::explain: matched terms, heaviest first
 };
 
 struct SearchResult {
   std::vector<Hit> hits;
-  std::size_t estimated = 0;   ///< Xapian's estimate of all matching documents
+  std::size_t estimated = 0;   ///< Xapian's estimate of all matching documents (exact when facets were asked for)
   std::vector<std::string> warnings;
+  std::vector<Facet> facets;
 };
 
 class Searcher {
@@ -49,7 +76,12 @@ class Searcher {
   /// Runs one query. Throws QueryError for a query that cannot be run.
   SearchResult search(const SearchRequest& request) const;
 
+  /// The weighting scheme every search uses: BM25 with the parameters tuned for Arabic news (searcher.cpp).
+  static Xapian::BM25Weight weighting();
+
  private:
+  std::vector<TermContribution> explain(Xapian::Enquire& enquire, const Xapian::MSetIterator& hit,
+                                        const std::string& id) const;
   std::string path_;
   mutable Xapian::Database db_;  // reopened when a writer commits under us
   std::unique_ptr<Analyzer> analyzer_;

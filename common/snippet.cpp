@@ -44,82 +44,128 @@ bool is_break_space(unsigned char c) { return c == '\n' || c == '\r' || c == '\t
 
 }  // namespace
 
+namespace {
+
+// A window of whole tokens [first, last].
+struct Window {
+  std::size_t first = 0, last = 0;
+  int score = -1;  // distinct matched forms * 1000 + matches; -1: nothing matched
+};
+
+class WindowChooser {
+ public:
+  WindowChooser(std::string_view text, const std::vector<Token>& tokens, const std::vector<bool>& hit)
+      : tokens_(tokens), hit_(hit), at_(char_starts(text, tokens)), ends_(tokens.size()) {
+    for (std::size_t k = 0; k < tokens.size(); ++k)
+      ends_[k] = at_[k] + count_code_points(text.substr(tokens[k].start, tokens[k].end - tokens[k].start));
+  }
+
+  // The window of at most `chars` code points with the most distinct matched forms not in `known`, then the
+  // most matches; ties go to the earliest. Windows start up to a quarter of their length before a match.
+  // Tokens in [avoid_first, avoid_last] are not used. Without any match: the text's beginning.
+  Window best(std::size_t chars, const std::vector<std::string_view>& known = {},
+              std::size_t avoid_first = 1, std::size_t avoid_last = 0) const {
+    Window w{0, last_of(0, chars), -1};
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      if (!hit_[i] || (i >= avoid_first && i <= avoid_last)) continue;
+      std::size_t first = i;
+      while (first > 0 && at_[i] - at_[first - 1] <= chars / 4 && !(first - 1 >= avoid_first && first - 1 <= avoid_last))
+        --first;
+      std::size_t last = last_of(first, chars);
+      if (avoid_first <= avoid_last && first < avoid_first && last >= avoid_first) last = avoid_first - 1;
+      std::vector<std::string_view> seen;
+      int matches = 0;
+      for (std::size_t k = first; k <= last; ++k) {
+        if (!hit_[k]) continue;
+        ++matches;
+        const std::string_view f = tokens_[k].form;
+        if (std::find(known.begin(), known.end(), f) == known.end() && std::find(seen.begin(), seen.end(), f) == seen.end())
+          seen.push_back(f);
+      }
+      const int score = static_cast<int>(seen.size()) * 1000 + matches;
+      if (score > w.score) w = {first, last, score};
+    }
+    return w;
+  }
+
+  std::vector<std::string_view> forms(const Window& w) const {
+    std::vector<std::string_view> out;
+    for (std::size_t k = w.first; k <= w.last; ++k) {
+      if (hit_[k] && std::find(out.begin(), out.end(), tokens_[k].form) == out.end()) out.push_back(tokens_[k].form);
+    }
+    return out;
+  }
+
+ private:
+  std::size_t last_of(std::size_t first, std::size_t chars) const {
+    std::size_t last = first;
+    while (last + 1 < tokens_.size() && ends_[last + 1] - at_[first] <= chars) ++last;
+    return last;
+  }
+  const std::vector<Token>& tokens_;
+  const std::vector<bool>& hit_;
+  std::vector<std::size_t> at_, ends_;
+};
+
+}  // namespace
+
 Snippet make_snippet(std::string_view text, const MatchSpec& spec, const Analyzer& analyzer, std::size_t max_chars) {
   Snippet out;
   const std::vector<Token> tokens = analyzer.tokenize(text);
   if (tokens.empty()) return out;
   const std::vector<bool> hit = match_tokens(tokens, spec, analyzer);
-  const std::vector<std::size_t> at = char_starts(text, tokens);
+  const WindowChooser chooser(text, tokens, hit);
 
-  // Choose the window of whole tokens, at most max_chars long, with the most distinct matched forms, then
-  // the most matches; ties go to the earliest. Windows start a little before a matched token for context.
-  std::vector<std::size_t> ends(tokens.size());  // code point offset just past each token
-  for (std::size_t k = 0; k < tokens.size(); ++k)
-    ends[k] = at[k] + count_code_points(text.substr(tokens[k].start, tokens[k].end - tokens[k].start));
-  // The last token of a window starting at `first`.
-  auto window_last = [&](std::size_t first) {
-    std::size_t last = first;
-    while (last + 1 < tokens.size() && ends[last + 1] - at[first] <= max_chars) ++last;
-    return last;
-  };
-
-  std::size_t best_first = 0, best_last = window_last(0);  // nothing matched in the text: its beginning
-  int best_score = -1;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (!hit[i]) continue;
-    std::size_t first = i;  // start up to a quarter of the window before the match
-    while (first > 0 && at[i] - at[first - 1] <= max_chars / 4) --first;
-    const std::size_t last = window_last(first);
-    std::vector<std::string_view> seen;
-    int matches = 0;
-    for (std::size_t k = first; k <= last; ++k) {
-      if (!hit[k]) continue;
-      ++matches;
-      if (std::find(seen.begin(), seen.end(), tokens[k].form) == seen.end()) seen.push_back(tokens[k].form);
-    }
-    const int score = static_cast<int>(seen.size()) * 1000 + matches;
-    if (score > best_score) {
-      best_score = score;
-      best_first = first;
-      best_last = last;
-    }
+  // One window when it shows every matched word; otherwise two half-size windows when the second one
+  // shows words the first cannot (matches far apart), joined by "…".
+  std::vector<Window> windows{chooser.best(max_chars)};
+  std::vector<std::string_view> all;
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    if (hit[k] && std::find(all.begin(), all.end(), tokens[k].form) == all.end()) all.push_back(tokens[k].form);
+  }
+  if (chooser.forms(windows[0]).size() < all.size()) {
+    const Window a = chooser.best(max_chars / 2);
+    const Window b = chooser.best(max_chars / 2, chooser.forms(a), a.first, a.last);
+    if (b.score >= 1000) windows = a.first < b.first ? std::vector<Window>{a, b} : std::vector<Window>{b, a};
   }
 
-  // Extend the window over the punctuation that closes the last word (a full stop, a closing quote),
-  // but never over the next word.
-  std::size_t begin = best_first == 0 ? 0 : tokens[best_first].start;
-  std::size_t end = tokens[best_last].end;
-  const std::size_t next_start = best_last + 1 < tokens.size() ? tokens[best_last + 1].start : text.size();
-  while (end < next_start && end < text.size() && text[end] != ' ' && !is_break_space(static_cast<unsigned char>(text[end])))
-    ++end;
-  if (best_last + 1 == tokens.size()) end = text.size();
-
-  if (begin > 0) out.text = "… ";
-  std::size_t k = best_first;
-  bool in_space = false;
-  for (std::size_t i = begin; i < end;) {
-    while (k <= best_last && tokens[k].end <= i) ++k;
-    if (k <= best_last && tokens[k].start == i && hit[k]) {
-      const std::size_t from = out.text.size();
-      out.text.append(text.substr(tokens[k].start, tokens[k].end - tokens[k].start));
-      out.spans.emplace_back(from, out.text.size());
-      i = tokens[k].end;
+  std::size_t previous_end = 0;
+  for (const Window& w : windows) {
+    // Extend the window over the punctuation that closes its last word (a full stop, a closing quote), but
+    // never over the next word.
+    const std::size_t begin = w.first == 0 ? 0 : tokens[w.first].start;
+    std::size_t end = tokens[w.last].end;
+    const std::size_t next_start = w.last + 1 < tokens.size() ? tokens[w.last + 1].start : text.size();
+    while (end < next_start && text[end] != ' ' && !is_break_space(static_cast<unsigned char>(text[end]))) ++end;
+    if (begin > previous_end || (begin > 0 && out.text.empty())) out.text += out.text.empty() ? "… " : " … ";
+    else if (!out.text.empty()) out.text += ' ';
+    std::size_t k = w.first;
+    bool in_space = false;
+    for (std::size_t i = begin; i < end;) {
+      while (k <= w.last && tokens[k].end <= i) ++k;
+      if (k <= w.last && tokens[k].start == i && hit[k]) {
+        const std::size_t from = out.text.size();
+        out.text.append(text.substr(tokens[k].start, tokens[k].end - tokens[k].start));
+        out.spans.emplace_back(from, out.text.size());
+        i = tokens[k].end;
+        in_space = false;
+        continue;
+      }
+      const unsigned char c = static_cast<unsigned char>(text[i]);
+      if (c == ' ' || is_break_space(c)) {
+        if (!in_space && !out.text.empty() && out.text.back() != ' ') out.text.push_back(' ');
+        in_space = true;
+        ++i;
+        continue;
+      }
       in_space = false;
-      continue;
-    }
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == ' ' || is_break_space(c)) {
-      if (!in_space && !out.text.empty()) out.text.push_back(' ');
-      in_space = true;
+      out.text.push_back(static_cast<char>(c));
       ++i;
-      continue;
     }
-    in_space = false;
-    out.text.push_back(static_cast<char>(c));
-    ++i;
+    while (!out.text.empty() && out.text.back() == ' ') out.text.pop_back();
+    previous_end = end;
   }
-  while (!out.text.empty() && out.text.back() == ' ') out.text.pop_back();
-  if (end < text.size() && !trim(text.substr(end)).empty()) out.text += " …";
+  if (!trim(text.substr(previous_end)).empty()) out.text += " …";
   return out;
 }
 

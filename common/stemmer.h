@@ -1,7 +1,26 @@
 // The stemmers an index can be built with. The stemmer is a swappable part of the analysis pipeline: its
 // name is recorded in the index (schema.h: kMetaStemmer) so the searcher always analyses queries the same way.
+//
+//   light     (default) Light10-style light stemmer for Arabic, written for names to survive (see below)
+//   snowball  Xapian's Snowball Arabic: aggressive, mangles names (بوتين → وتين)
+//   none      identity: the stem key is the normalised word
+//
+// The light stemmer works on words the Analyzer has already normalised (alef forms folded, diacritics and
+// tatweel removed). It adds the foldings that belong in the stem key only, so exact and phrase search keep
+// the written form: ى → ي and the hamza seats ؤ ئ → ء (مسؤول = مسئول). ة is kept (see stemmer.cpp for
+// the measurements behind each choice). Then it takes off one definite-article group (ال وال بال كال فال
+// لل, and و/ف + بال/كال/لل) when at least two letters remain, then the suffixes ها ه يه ي ات when at least
+// three letters remain, and repeats until nothing changes, so stemming is idempotent.
+//
+// What it deliberately does NOT do on its own, because the same letters begin or end names:
+//   - the one-letter proclitics و ف ب ل ك (and وب ول وك فب فل فك): بيروت is not ب + يروت, but بفلسطين is
+//     ب + فلسطين. `proclitic_splits` lists the possible splits; the Analyzer indexes every reading and picks
+//     one at query time from the index's vocabulary (see analyzer.h).
+//   - the plural and dual endings ين ون ان: فلسطين, بوتين, لبنان, ايران are not plurals. They are kept.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,8 +35,24 @@ const std::vector<std::string>& stemmer_names();
 /// The default stemmer's name.
 std::string default_stemmer_name();
 
-/// A stemmer by name: "snowball" (Xapian's Snowball Arabic) or "none" (identity).
+/// A stemmer by name: "light", "snowball" (Xapian's Snowball Arabic) or "none" (identity).
 /// Input words are already normalised (see Analyzer). Throws UsageError listing the valid names otherwise.
 Xapian::Stem make_stemmer(std::string_view name);
+
+/// The light stemmer's key for one normalised word (UTF-8). A word that is not all Arabic letters (Latin,
+/// digits, mixed) is returned unchanged. Never fails; idempotent: light_stem(light_stem(w)) == light_stem(w).
+///   light_stem("والصين") == "صين"; light_stem("معلمات") == "معلم"; light_stem("فلسطين") == "فلسطين"
+std::string light_stem(std::string_view word);
+
+/// The words `word` may stand for once a one-letter proclitic is taken off: for و/ف the rest, and for
+/// و/ف + ب/ل/ك or a lone ب/ل/ك the rest after them; only when at least three letters remain and the word
+/// does not start with a definite-article group (the stemmer strips those itself). The views point into
+/// `word`; at most two, the longest first.
+///   proclitic_splits("وبيروت") == {"بيروت", "يروت"}; proclitic_splits("بفلسطين") == {"فلسطين"}
+struct ProcliticSplits {
+  std::array<std::string_view, 2> rest;
+  std::size_t count = 0;
+};
+ProcliticSplits proclitic_splits(std::string_view word);
 
 }  // namespace bahth

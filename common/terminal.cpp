@@ -1,5 +1,6 @@
 #include "terminal.h"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -17,6 +18,13 @@ ColorChoice parse_color_choice(const std::string& s) {
 }
 
 bool is_terminal(int fd) { return ::isatty(fd) == 1; }
+
+std::size_t terminal_width(int fd) {
+  struct winsize ws {};
+  if (::ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  if (const char* cols = std::getenv("COLUMNS"); cols && std::atoi(cols) > 0) return static_cast<std::size_t>(std::atoi(cols));
+  return 0;
+}
 
 bool use_color(ColorChoice choice, int fd) {
   if (choice == ColorChoice::always) return true;

@@ -1,6 +1,7 @@
 // Facts about where output goes: a terminal or not, and whether to colour it.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace bahth {
@@ -12,6 +13,9 @@ ColorChoice parse_color_choice(const std::string& s);
 
 /// Whether file descriptor `fd` is a terminal.
 bool is_terminal(int fd);
+
+/// Columns of the terminal on `fd` (ioctl), else $COLUMNS, else 0 (unknown: do not wrap).
+std::size_t terminal_width(int fd);
 
 /// Whether to colour output written to `fd`: always/never as chosen; automatic colours a terminal unless
 /// NO_COLOR is set (to anything non-empty) or TERM is "dumb".

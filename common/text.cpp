@@ -1,5 +1,7 @@
 #include "text.h"
 
+#include <cstdio>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -89,6 +91,21 @@ std::string_view trim(std::string_view s) {
     }
   }
   return s;
+}
+
+std::uint64_t fnv1a64(std::string_view s, std::uint64_t seed) {
+  std::uint64_t h = seed;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+std::string hex64(std::uint64_t h) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
 }
 
 bool is_arabic_letter(char32_t c) {

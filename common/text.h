@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,12 @@ void append_utf8(std::string& out, char32_t c);
 
 /// `s` without leading and trailing ASCII white space and NBSP.
 std::string_view trim(std::string_view s);
+
+/// FNV-1a 64-bit hash of `s`: stable across builds and platforms (unlike std::hash), for stored keys.
+std::uint64_t fnv1a64(std::string_view s, std::uint64_t seed = 14695981039346656037ull);
+
+/// `h` as 16 lower-case hex digits.
+std::string hex64(std::uint64_t h);
 
 /// Whether `c` is a letter of the Arabic script (U+0620..U+064A, U+066E..U+06D3, U+06FA..U+06FC, presentation forms).
 bool is_arabic_letter(char32_t c);

@@ -2,7 +2,10 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <algorithm>
+#include <fstream>
 #include <iostream>
+#include <thread>
 
 #include <cxxopts.hpp>
 
@@ -11,6 +14,7 @@
 #include "options.h"
 #include "stemmer.h"
 #include "terminal.h"
+#include "text.h"
 
 namespace {
 
@@ -19,7 +23,8 @@ Inputs: files and directories (walked recursively, links not followed). A .txt f
 scraped page: boilerplate lines are removed, the title and a dateline are found; an articles.tsv beside it
 may give file, id, title, source, url, date, category, author). A .jsonl or .jsonl.gz file has one article
 per line: {"id", "title", "text", "date", "source", "url", "category", "author"}. "-" reads JSONL from stdin.
-Re-indexing the same input replaces documents by id; it never duplicates them.
+Re-indexing the same input skips unchanged documents (by a stored content hash) and replaces changed ones
+by id; it never duplicates them. Run it daily over the same archive folders to add what is new.
 
 Exit codes:
   0  every input was indexed
@@ -46,6 +51,12 @@ Options parse_options(int argc, char** argv) {
       ("n,dry-run", "analyse the inputs and print what would be stored; do not touch the index")
       ("json", "with --dry-run: one JSON line per document")
       ("batch", "documents per commit", cxxopts::value<std::size_t>()->default_value("10000"))
+      ("threads", "threads: one reads and writes, the others analyse",
+       cxxopts::value<std::size_t>()->default_value(std::to_string(std::max(1u, std::thread::hardware_concurrency()))))
+      ("prune", "delete documents whose source file no longer exists under the inputs given")
+      ("delete", "delete the document with this id (repeatable)", cxxopts::value<std::vector<std::string>>())
+      ("delete-from", "delete the documents whose ids are listed in FILE, one per line (- for stdin)",
+       cxxopts::value<std::string>())
       ("q,quiet", "no progress line and no summary")
       ("h,help", "show this help")
       ("version", "show the version")
@@ -72,11 +83,31 @@ Options parse_options(int argc, char** argv) {
   o.run.dry_run = r.count("dry-run") > 0;
   o.run.json = r.count("json") > 0;
   o.run.batch = r["batch"].as<std::size_t>();
+  o.run.threads = r["threads"].as<std::size_t>();
+  if (o.run.threads < 1 || o.run.threads > 64) throw bahth::UsageError("--threads must be 1 to 64");
   o.quiet = r.count("quiet") > 0;
   if (o.run.json && !o.run.dry_run) throw bahth::UsageError("--json goes with --dry-run");
   if (o.run.batch == 0) throw bahth::UsageError("--batch must be at least 1");
   if (r.count("inputs")) o.inputs = r["inputs"].as<std::vector<std::string>>();
-  if (o.inputs.empty()) throw bahth::UsageError("no input given (files, directories, or - for JSONL on stdin)");
+  o.run.prune = r.count("prune") > 0;
+  if (r.count("delete")) o.run.delete_ids = r["delete"].as<std::vector<std::string>>();
+  if (r.count("delete-from")) {
+    const std::string path = r["delete-from"].as<std::string>();
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (path != "-") {
+      file.open(path);
+      if (!file) throw bahth::UsageError("cannot open " + path);
+      in = &file;
+    }
+    for (std::string line; std::getline(*in, line);) {
+      std::string_view id = bahth::trim(line);
+      if (!id.empty() && id[0] != '#') o.run.delete_ids.emplace_back(id);
+    }
+  }
+  if (o.inputs.empty() && o.run.delete_ids.empty())
+    throw bahth::UsageError("no input given (files, directories, or - for JSONL on stdin)");
+  if (o.run.prune && o.inputs.empty()) throw bahth::UsageError("--prune needs the inputs whose deleted files to prune");
   if (o.run.index.empty() && !o.run.dry_run) throw bahth::UsageError("--index must not be empty");
   o.run.progress = !o.quiet && bahth::is_terminal(STDERR_FILENO);
   return o;
@@ -95,7 +126,8 @@ int main(int argc, char** argv) {
       char secs[32];
       std::snprintf(secs, sizeof secs, "%.2f", s.seconds);
       std::cerr << "bahth-index: " << s.added << (o.run.dry_run ? " analysed, " : " added, ") << s.replaced
-                << " replaced, " << s.skipped << " skipped in " << secs << " s"
+                << " replaced, " << s.unchanged << " unchanged, " << s.deleted << " deleted, " << s.skipped
+                << " skipped in " << secs << " s"
                 << (o.run.dry_run ? " (dry run, index untouched)" : " into " + o.run.index) << '\n';
     }
     return s.skipped ? 2 : 0;

@@ -7,7 +7,9 @@
 
 #include <cxxopts.hpp>
 
+#include "batch.h"
 #include "errors.h"
+#include "layout.h"
 #include "options.h"
 #include "output.h"
 #include "query.h"
@@ -24,6 +26,12 @@ Words are normalised like the articles (diacritics, tatweel, alef forms, Arabic-
 Batch: --queries FILE (or - for stdin) runs one query per line, "ID<TAB>query" or "query" (id = line number);
 every output record carries the query id. --format trec writes "qid Q0 docid rank score tag" lines.
 
+Arabic in terminals: most terminals print characters in the order stored, so Arabic shows reversed;
+--bidi=visual reorders each line (ICU bidi) and shapes its letters for them. --bidi=auto (the default) is
+logical when stdout is not a terminal or the terminal applies bidi itself (Konsole, mlterm, mintty, VTE
+terminals such as GNOME Terminal: $VTE_VERSION >= 5800), visual otherwise; BAHTH_BIDI=visual|logical
+overrides it. JSON, TSV and TREC output are always in logical order.
+
 Exit codes:
   0  at least one result was found
   1  no results
@@ -35,6 +43,7 @@ struct Options {
   bahth::SearchRequest request;
   std::string queries_file;
   bahth::OutputOptions output;
+  std::size_t threads = 1;
 };
 
 Options parse_options(int argc, char** argv) {
@@ -58,12 +67,26 @@ Options parse_options(int argc, char** argv) {
       ("from", "published on or after: YYYY, YYYY-MM or YYYY-MM-DD", cxxopts::value<std::string>())
       ("to", "published on or before: YYYY, YYYY-MM or YYYY-MM-DD", cxxopts::value<std::string>())
       ("json", "JSON Lines output (same as --format json)")
-      ("format", "human, json, tsv or trec", cxxopts::value<std::string>()->default_value("human"))
+      ("format", "human, json, tsv, trec, count or ids", cxxopts::value<std::string>()->default_value("human"))
+      ("count", "print only the number of matches (same as --format count)")
+      ("ids", "print only the ids of the hits, one a line (same as --format ids)")
+      ("fields", "JSON: the hit fields to write, e.g. id,title,date", cxxopts::value<std::string>())
       ("queries", "run a batch: one query per line from FILE, or - for stdin", cxxopts::value<std::string>())
+      ("threads", "batch: run queries on N threads (output stays in input order)",
+       cxxopts::value<std::size_t>()->default_value("1"))
       ("run-tag", "the last column of --format trec", cxxopts::value<std::string>()->default_value("bahth"))
+      ("no-collapse", "show every copy of a story filed under several ids (by default one per duplicate cluster)")
       ("snippet-chars", "snippet length in characters", cxxopts::value<std::size_t>()->default_value("200"))
+      ("sort", "relevance, newest or oldest", cxxopts::value<std::string>()->default_value("relevance"))
+      ("facets", "count all matches by year, month, source, category, mentioned-year (comma-separated); "
+                 "works without a query too", cxxopts::value<std::string>())
+      ("explain", "show, under each hit, the query terms it matched and what each added to its score")
       ("color", "colour: auto, always or never (auto honours NO_COLOR)",
        cxxopts::value<std::string>()->default_value("auto"))
+      ("bidi", "Arabic in the terminal: visual (reorder for terminals without bidi), logical (as stored), or "
+               "auto (see below)", cxxopts::value<std::string>()->default_value("auto"))
+      ("width", "wrap human output to N columns (default: the terminal's width; 0: no wrapping)",
+       cxxopts::value<std::size_t>())
       ("h,help", "show this help")
       ("version", "show the version")
       ("query", "the query", cxxopts::value<std::vector<std::string>>());
@@ -87,6 +110,10 @@ Options parse_options(int argc, char** argv) {
   o.request.limit = r["limit"].as<std::size_t>();
   o.request.offset = r["offset"].as<std::size_t>();
   o.request.snippet_chars = r["snippet-chars"].as<std::size_t>();
+  o.request.collapse = r.count("no-collapse") == 0;
+  o.request.explain = r.count("explain") > 0;
+  o.request.sort = bahth::parse_sort_order(r["sort"].as<std::string>());
+  if (r.count("facets")) o.request.facets = bahth::parse_facets(r["facets"].as<std::string>());
   if (o.request.snippet_chars < 20) throw bahth::UsageError("--snippet-chars must be at least 20");
   if (r.count("from")) o.request.from = bahth::parse_date_bound(r["from"].as<std::string>(), false);
   if (r.count("to")) o.request.to = bahth::parse_date_bound(r["to"].as<std::string>(), true);
@@ -98,37 +125,35 @@ Options parse_options(int argc, char** argv) {
       throw bahth::UsageError("--json contradicts --format " + r["format"].as<std::string>());
     o.output.format = bahth::OutputFormat::json;
   }
+  for (const char* shorthand : {"count", "ids"}) {
+    if (!r.count(shorthand)) continue;
+    if (r.count("format") || r.count("json")) throw bahth::UsageError(std::string("--") + shorthand + " replaces --format");
+    o.output.format = bahth::parse_output_format(shorthand);
+  }
+  if (o.output.format == bahth::OutputFormat::count) {
+    o.request.exact_count = true;
+    o.request.limit = 0;
+  }
+  if (r.count("fields")) o.request.fields = bahth::parse_hit_fields(r["fields"].as<std::string>());
   o.output.run_tag = r["run-tag"].as<std::string>();
+  o.threads = r["threads"].as<std::size_t>();
+  if (o.threads < 1 || o.threads > 64) throw bahth::UsageError("--threads must be 1 to 64");
   o.output.color = o.output.format == bahth::OutputFormat::human &&
                    bahth::use_color(bahth::parse_color_choice(r["color"].as<std::string>()), STDOUT_FILENO);
+  o.output.bidi = bahth::resolve_bidi_mode(bahth::parse_bidi_mode(r["bidi"].as<std::string>()), STDOUT_FILENO);
+  o.output.width = r.count("width") ? r["width"].as<std::size_t>()
+                   : bahth::is_terminal(STDOUT_FILENO) ? bahth::terminal_width(STDOUT_FILENO) : 0;
   o.request.snippets = o.output.format == bahth::OutputFormat::human || o.output.format == bahth::OutputFormat::json;
   if (r.count("queries")) o.queries_file = r["queries"].as<std::string>();
+  o.output.batch = !o.queries_file.empty();
   std::vector<std::string> words;
   if (r.count("query")) words = r["query"].as<std::vector<std::string>>();
   words.insert(words.end(), excluded_words.begin(), excluded_words.end());
   for (const auto& w : words) o.request.query += (o.request.query.empty() ? "" : " ") + w;
   if (!o.queries_file.empty() && !words.empty()) throw bahth::UsageError("give either a query or --queries, not both");
-  if (o.queries_file.empty() && words.empty())
+  if (o.queries_file.empty() && words.empty() && o.request.facets.empty() && !o.request.exact_count)
     throw bahth::UsageError("no query given (try: bahth-search --index DIR 'بوتين')");
   return o;
-}
-
-// Runs one query and writes it; returns 0 with hits, 1 without, 2 when the query could not run.
-int run_one(const bahth::Searcher& searcher, bahth::ResultWriter& writer, bahth::SearchRequest request,
-            const std::string& id, const std::string& text, const std::string& where) {
-  request.query = text;
-  const auto t0 = std::chrono::steady_clock::now();
-  try {
-    bahth::SearchResult result = searcher.search(request);
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    for (const auto& w : result.warnings) std::cerr << "bahth-search: " << where << w << '\n';
-    writer.write(id, text, request, result, ms);
-    return result.hits.empty() ? 1 : 0;
-  } catch (const bahth::QueryError& e) {
-    std::cerr << "bahth-search: " << where << e.what() << '\n';
-    writer.write_error(id, text, e.what());
-    return 2;
-  }
 }
 
 }  // namespace
@@ -138,11 +163,11 @@ int main(int argc, char** argv) {
   bahth::ignore_sigpipe();
   try {
     const Options o = parse_options(argc, argv);
-    const bahth::Searcher searcher(o.index);
-    bahth::ResultWriter writer(std::cout, o.output);
     int code = 1;
     if (o.queries_file.empty()) {
-      code = run_one(searcher, writer, o.request, "1", o.request.query, "");
+      const bahth::Searcher searcher(o.index);
+      bahth::ResultWriter writer(std::cout, o.output);
+      code = bahth::run_query(searcher, writer, o.request, "1", o.request.query, "", std::cerr);
     } else {
       std::ifstream file;
       std::istream* in = &std::cin;
@@ -151,20 +176,8 @@ int main(int argc, char** argv) {
         if (!file) throw bahth::UsageError("cannot open query file " + o.queries_file);
         in = &file;
       }
-      bool any_hits = false, any_error = false;
-      bahth::read_query_lines(
-          *in, o.queries_file == "-" ? "<stdin>" : o.queries_file,
-          [&](bahth::BatchQuery&& q) {
-            if (!std::cout) return;  // the reader went away: stop quietly
-            int c = run_one(searcher, writer, o.request, q.id, q.text, q.origin + ": ");
-            any_hits |= c == 0;
-            any_error |= c == 2;
-          },
-          [&](const std::string& problem) {
-            std::cerr << "bahth-search: " << problem << '\n';
-            any_error = true;
-          });
-      code = any_error ? 2 : any_hits ? 0 : 1;
+      bahth::BatchOptions batch{o.index, o.request, o.output, o.threads};
+      code = bahth::run_batch(*in, o.queries_file == "-" ? "<stdin>" : o.queries_file, batch, std::cout, std::cerr);
     }
     std::cout.flush();
     return code;  // a closed pipe (| head) is not an error: the results that mattered were read

@@ -55,7 +55,8 @@ def jsonl(text):
 
 
 def fresh(name):
-    path = os.path.join(ARGS.work, name)
+    # each case has its own folder: CTest runs cases in parallel
+    path = os.path.join(ARGS.work, ARGS.case, name)
     shutil.rmtree(path, ignore_errors=True)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     return path
@@ -76,7 +77,7 @@ def doccount(db):
 
 def corpus_index():
     db = fresh("corpus-index")
-    expect(index("--index", db, os.path.join(ARGS.root, "corpus")), 0, r"5 added, 0 replaced, 0 skipped", "index corpus")
+    expect(index("--index", db, os.path.join(ARGS.root, "corpus")), 0, r"5 added, 0 replaced, 0 unchanged, 0 deleted, 0 skipped", "index corpus")
     return db
 
 
@@ -160,8 +161,8 @@ def case_seeds():
     check("\x1b[" not in out, "no colour when stdout is not a terminal")
     rc, out, _ = search("--index", db, "--color=auto", "بوتين", env={"NO_COLOR": "1"})
     check("\x1b[" not in out, "NO_COLOR respected")
-    # Re-indexing the same input replaces, never duplicates.
-    expect(index("--index", db, os.path.join(ARGS.root, "corpus")), 0, r"0 added, 5 replaced", "re-index")
+    # Re-indexing the same input changes nothing, and never duplicates.
+    expect(index("--index", db, os.path.join(ARGS.root, "corpus")), 0, r"0 added, 0 replaced, 5 unchanged", "re-index")
     check(doccount(db) == 5, "still 5 documents after re-indexing")
 
 
@@ -173,7 +174,7 @@ def case_bad_input():
         ("missing path", [os.path.join(work, "nope.txt")], r"nope\.txt: no such file or directory"),
         ("empty file", [write(os.path.join(work, "in2", "empty.txt"), "")], r"empty\.txt: empty file; skipped"),
         ("binary file", [write(os.path.join(work, "in2", "bin.txt"), b"\x7fELF\x00\x00\x01\x02" * 64, "wb")], r"bin\.txt: binary data, not text; skipped"),
-        ("invalid UTF-8", [write(os.path.join(work, "in2", "latin1.txt"), b"caf\xe9 au lait", "wb")], r"latin1\.txt: invalid UTF-8 at byte 3; skipped"),
+        ("invalid UTF-8", [write(os.path.join(work, "in2", "latin1.txt"), b"caf\xe9 au lait", "wb")], r"latin1\.txt: invalid UTF-8 at byte 3 and not Windows-1256 Arabic either; skipped"),
         ("malformed JSON line", [write(os.path.join(work, "in2", "bad.jsonl"), '{"id":"j1","text":"نص"}\n{"id":\n{"id":"j2","text":"نص"}\n')], r"bad\.jsonl:2: malformed JSON"),
         ("JSON without text", [write(os.path.join(work, "in2", "notext.jsonl"), '{"id":"j3","title":"عنوان"}\n')], r'notext\.jsonl:1: document "j3" has no "text"; skipped'),
         ("id too long", [write(os.path.join(work, "in2", "longid.jsonl"), json.dumps({"id": "x" * 300, "text": "نص"}) + "\n")], r"longid\.jsonl:1: id is 300 bytes, longer than the 240-byte limit; skipped"),
@@ -219,7 +220,7 @@ def case_bad_input():
     rc, out, err = expect(search("--index", db, "--json", '"بوتين إن'), 0, r"unbalanced quote", "unbalanced quote")
     check(any(r["type"] == "hit" for r in jsonl(out)), "unbalanced quote still searches")
     expect(search("--index", db, "--from", "2022-13", "بوتين"), 2, r"not a valid", "bad --from")
-    expect(search("--index", db, "--format", "xml", "بوتين"), 2, r"human, json, tsv or trec", "bad --format")
+    expect(search("--index", db, "--format", "xml", "بوتين"), 2, r"human, json, tsv, trec, count or ids", "bad --format")
     expect(index("--index", db, "--stemmer", "porter", good), 2, r"unknown stemmer 'porter' \(valid: ", "bad --stemmer")
 
 
@@ -270,9 +271,148 @@ def case_batch():
         check(len(f) == 6 and f[1] == "Q0" and f[5] == "bahth" and f[3].isdigit(), f"trec line {line!r}")
     rc, out, _ = search("--index", db, "--format", "tsv", "بوتين")
     check(all(len(l.split("\t")) == 6 for l in out.splitlines()), "tsv: 6 columns")
+    rc, out, _ = search("--index", db, "--ids", "--limit", "2", "بوتين")
+    check(len(out.splitlines()) == 2 and all(l.endswith(".txt") for l in out.splitlines()), f"--ids: {out!r}")
+    rc, out, _ = search("--index", db, "--count", "بوتين")
+    check(out == "5\n", f"--count: {out!r}")
+    rc, out, _ = search("--index", db, "--json", "--fields", "id,date", "بوتين")
+    hits = [r for r in jsonl(out) if r["type"] == "hit"]
+    check(hits and all(set(h) == {"type", "query_id", "id", "date"} for h in hits), f"--fields: {hits[:1]}")
+    expect(search("--index", db, "--fields", "id,body", "بوتين"), 2, r"unknown field 'body'", "--fields checks names")
 
 
 def case_shared_sample():
+    lines = shared_lines(1500)
+    db = fresh("shared-index")
+    rc, out, err = expect(index("--index", db, "--threads", "2", "-", stdin="".join(lines).encode()), 0, r"1500 added",
+                          "index 1500 ANT articles from stdin")
+    # Analysis on several threads builds exactly the index one thread builds.
+    db1 = fresh("one-thread")
+    expect(index("--index", db1, "--threads", "1", "-", stdin="".join(lines).encode()), 0, r"1500 added", "one thread")
+    for args in (["-a", "-v"], ["-r", "1", "-V"], ["-r", "777", "-V"], ["-r", "1500", "-V"]):
+        a = run(["xapian-delve", *args, db])[1]
+        b = run(["xapian-delve", *args, db1])[1]
+        check(a == b and a, f"xapian-delve {' '.join(args)}: the same with 1 and 2 threads")
+    check(doccount(db) == 1500, "1500 documents")
+    rc, out, err = index("--dry-run", "--json", "-", stdin="".join(lines[:200]).encode())
+    recs = jsonl(out)
+    check(len(recs) == 200, "dry run describes every article")
+    check(all(r["date"]["source"] == "metadata" and r["date"]["value"] for r in recs), "every ANT article has its metadata date")
+    # Facets over the whole index equal the counts computed from the JSONL itself.
+    docs = [json.loads(l) for l in lines]
+    want_year, want_source = {}, {}
+    for d in docs:
+        want_year[d["date"][:4]] = want_year.get(d["date"][:4], 0) + 1
+        want_source[d["source"]] = want_source.get(d["source"], 0) + 1
+    rc, out, err = expect(search("--index", db, "--json", "--facets", "year,source,month"), 0, None, "facets, no query")
+    facets = {r["facet"]: {v["value"]: v["count"] for v in r["values"]} for r in jsonl(out) if r["type"] == "facet"}
+    check(facets.get("year") == want_year, f"year facet {facets.get('year')} == {want_year}")
+    check(facets.get("source") == want_source, f"source facet {facets.get('source')} == {want_source}")
+    check(sum(facets.get("month", {}).values()) == len(docs), "month facet counts every article")
+
+    # A date range returns only articles inside it; --sort newest orders by date.
+    rc, out, err = expect(search("--index", db, "--json", "--limit", "100", "--from", "2018-03", "--to", "2018-04-15",
+                                 "--sort", "newest", "في"), 0, None, "date range")
+    dates = [r["date"] for r in jsonl(out) if r["type"] == "hit"]
+    check(dates and all("2018-03-01" <= d <= "2018-04-15" for d in dates), f"dates inside the range: {dates[:5]}")
+    check(dates == sorted(dates, reverse=True), "newest first")
+    in_range = sum(1 for d in docs if "2018-03-01" <= d["date"][:10] <= "2018-04-15")
+    rc, out, _ = search("--index", db, "--count", "--from", "2018-03", "--to", "2018-04-15")
+    check(out.strip() == str(in_range), f"--count over a date range: {out.strip()} == {in_range}")
+    rc, out, _ = search("--index", db, "--count")
+    check(out.strip() == "1500", f"--count without a query counts every article: {out.strip()}")
+
+    # A batch on two threads writes exactly what one thread writes.
+    with open(os.path.join(ARGS.root, "..", "shared", "data", "qa", "aaqad", "queries.tsv")) as f:
+        qs = write(os.path.join(ARGS.work, ARGS.case, "10k.tsv"), "".join(f.readlines()[:10000]))
+    p1 = subprocess.run([ARGS.search_bin, "--index", db, "--json", "--queries", qs], capture_output=True)
+    p2 = subprocess.run([ARGS.search_bin, "--index", db, "--json", "--threads", "2", "--queries", qs], capture_output=True)
+    untimed_bytes = lambda b: re.sub(rb'"elapsed_ms":[0-9.e+-]+', b"", b)
+    check(p1.returncode == p2.returncode and untimed_bytes(p1.stdout) == untimed_bytes(p2.stdout) and p1.stderr == p2.stderr,
+          "--threads 2 output identical to one thread")
+    check(p1.stdout.count(b'"type":"begin"') == 10000, "all 10,000 queries answered")
+
+    for q in ["السعودية", "الرئيس الأمريكي", '"مجلس الأمن"']:
+        rc, out, err = expect(search("--index", db, "--json", q), 0, None, f"query {q}")
+        hits = [r for r in jsonl(out) if r["type"] == "hit"]
+        check(len(hits) == 10, f"{q}: 10 hits")
+        for h in hits:
+            check(h["date"] is not None, f"{q}: {h['id']} has a date")
+
+
+def ids_in(db):
+    """The ids of every document, via a query that matches all (source filter absent: use the id terms)."""
+    rc, out, _ = run(["xapian-delve", "-a", db])
+    return sorted(t[1:] for t in out.split() if t.startswith("Q"))
+
+
+def case_incremental():
+    """Issue 6: unchanged documents skipped, changed ones replaced, --prune, --delete, encodings, duplicates."""
+    work = fresh("inc")
+    db = os.path.join(work, "db")
+    root = os.path.join(work, "archive")
+    other = os.path.join(work, "other")
+    body = "قال الرئيس الروسي فلاديمير بوتين إن العلاقات مع الصين غير مسبوقة، وأضاف أن التعاون سيستمر.\n"
+    for name in ("a", "b", "c"):
+        write(os.path.join(root, f"{name}.txt"), f"عنوان المقال {name}\n" + body + f"فقرة خاصة بالمقال {name}.\n")
+    write(os.path.join(other, "z.txt"), "عنوان آخر\n" + body)
+    expect(index("--index", db, root, other), 0, r"4 added, 0 replaced, 0 unchanged", "first run")
+    expect(index("--index", db, root), 0, r"0 added, 0 replaced, 3 unchanged", "second run changes nothing")
+    write(os.path.join(root, "b.txt"), "عنوان جديد\n" + body)
+    expect(index("--index", db, root), 0, r"0 added, 1 replaced, 2 unchanged", "a changed file is replaced")
+    rc, out, _ = search("--index", db, "--json", "title:جديد")
+    check([r["id"] for r in jsonl(out) if r["type"] == "hit"] == ["b.txt"], "the replaced document has the new title")
+    os.remove(os.path.join(root, "c.txt"))
+    os.remove(os.path.join(other, "z.txt"))
+    expect(index("--index", db, "--prune", root), 0, r"0 added, 0 replaced, 2 unchanged, 1 deleted", "--prune")
+    check(ids_in(db) == ["a.txt", "b.txt", "z.txt"], f"--prune deletes only under the root given: {ids_in(db)}")
+    expect(index("--index", db, "--delete", "a.txt"), 0, r"1 deleted", "--delete")
+    ids_file = write(os.path.join(work, "ids.txt"), "# ids\nz.txt\nnot-there\n")
+    expect(index("--index", db, "--delete-from", ids_file), 0, r'no document with id "not-there".*\n.*1 deleted', "--delete-from")
+    check(ids_in(db) == ["b.txt"], f"deleted by id: {ids_in(db)}")
+
+    # Encodings: UTF-8 with BOM, UTF-16 with BOM (both orders), Windows-1256.
+    enc = os.path.join(work, "enc")
+    text = "عنوان الخبر\nأعلنت وزارة الخارجية اليوم عن زيارة رسمية إلى الرياض لبحث التعاون الاقتصادي بين البلدين.\n"
+    write(os.path.join(enc, "bom.txt"), b"\xef\xbb\xbf" + text.encode("utf-8"), "wb")
+    write(os.path.join(enc, "u16le.txt"), b"\xff\xfe" + text.encode("utf-16-le"), "wb")
+    write(os.path.join(enc, "u16be.txt"), b"\xfe\xff" + text.encode("utf-16-be"), "wb")
+    write(os.path.join(enc, "cp1256.txt"), text.replace("\n", "\r\n").encode("cp1256"), "wb")
+    rc, out, err = expect(index("--dry-run", "--json", enc), 0, None, "encodings dry run")
+    got = {r["id"]: r["encoding"] for r in jsonl(out)}
+    check(got == {"bom.txt": "UTF-8 (BOM)", "cp1256.txt": "windows-1256", "u16be.txt": "UTF-16BE", "u16le.txt": "UTF-16LE"},
+          f"encodings detected: {got}")
+    check(len({r["title"] for r in jsonl(out)}) == 1, "every encoding gives the same title")
+    edb = os.path.join(work, "edb")
+    expect(index("--index", edb, enc), 0, r"4 added", "encodings indexed")
+    rc, out, _ = search("--index", edb, "--json", "--no-collapse", "الرياض")
+    check(len([r for r in jsonl(out) if r["type"] == "hit"]) == 4, "all four encodings searchable")
+
+    # Saved HTML pages: title, date and site from the markup, body without navigation.
+    hdb = os.path.join(work, "hdb")
+    expect(index("--index", hdb, os.path.join(ARGS.root, "tests", "data", "html")), 0, r"6 added", "HTML pages")
+    rc, out, _ = search("--index", hdb, "--json", "مياه النيل")
+    hits = [r for r in jsonl(out) if r["type"] == "hit"]
+    check(hits and hits[0]["id"] == "og-article.html" and hits[0]["date"] == "2015-08-12"
+          and hits[0]["source"] == "الجزيرة نت", f"HTML article found with its metadata: {hits[:1]}")
+
+    # Exact duplicates: the same body under two ids, with other diacritics and spacing.
+    dup = write(os.path.join(work, "dup.jsonl"),
+                json.dumps({"id": "d1", "title": "خبر", "text": "وصل الرئيسُ إلى بكين،  اليوم."}, ensure_ascii=False) + "\n" +
+                json.dumps({"id": "d2", "title": "خبر آخر", "text": "وصل الرئيس إلى بكين اليوم"}, ensure_ascii=False) + "\n" +
+                json.dumps({"id": "d3", "title": "خبر", "text": "غادر الرئيس بكين اليوم"}, ensure_ascii=False) + "\n")
+    rc, out, _ = index("--dry-run", "--json", dup)
+    check([r["duplicate_of"] for r in jsonl(out)] == [None, "d1", None], "dry run shows duplicate clusters")
+    ddb = os.path.join(work, "ddb")
+    expect(index("--index", ddb, dup), 0, r"3 added", "duplicates indexed")
+    rc, out, _ = search("--index", ddb, "--json", "بكين")
+    hits = [r for r in jsonl(out) if r["type"] == "hit"]
+    check(len(hits) == 2, f"duplicates collapse to one result by default: {[h['id'] for h in hits]}")
+    rc, out, _ = search("--index", ddb, "--json", "--no-collapse", "بكين")
+    check(len([r for r in jsonl(out) if r["type"] == "hit"]) == 3, "--no-collapse shows all")
+
+
+def shared_lines(n):
     data = os.path.join(ARGS.root, "..", "shared", "data", "news", "ant.jsonl.gz")
     if not os.path.exists(data):
         print("SKIP: ../shared/data not found", file=sys.stderr)
@@ -281,21 +421,113 @@ def case_shared_sample():
     with gzip.open(data, "rt", encoding="utf-8") as f:
         for line in f:
             lines.append(line)
-            if len(lines) == 1500:
+            if len(lines) == n:
                 break
-    db = fresh("shared-index")
-    rc, out, err = expect(index("--index", db, "-", stdin="".join(lines).encode()), 0, r"1500 added", "index 1500 ANT articles from stdin")
-    check(doccount(db) == 1500, "1500 documents")
-    rc, out, err = index("--dry-run", "--json", "-", stdin="".join(lines[:200]).encode())
-    recs = jsonl(out)
-    check(len(recs) == 200, "dry run describes every article")
-    check(all(r["date"]["source"] == "metadata" and r["date"]["value"] for r in recs), "every ANT article has its metadata date")
-    for q in ["السعودية", "الرئيس الأمريكي", '"مجلس الأمن"']:
-        rc, out, err = expect(search("--index", db, "--json", q), 0, None, f"query {q}")
-        hits = [r for r in jsonl(out) if r["type"] == "hit"]
-        check(len(hits) == 10, f"{q}: 10 hits")
-        for h in hits:
-            check(h["date"] is not None, f"{q}: {h['id']} has a date")
+    return lines
+
+
+def case_kill():
+    """Issue 6: kill -9 the indexer at random moments; the index always opens at its last commit, and
+    re-running the same command completes it with no duplicates."""
+    import random
+    rnd = random.Random(20261122)
+    lines = shared_lines(1200)
+    src = write(os.path.join(ARGS.work, ARGS.case, "in.jsonl"), "".join(lines))
+    want = sorted({json.loads(l)["id"] for l in lines})
+    db = fresh("db")
+    t0 = time.monotonic()
+    expect(index("--index", db, "--batch", "100", src), 0, None, "a full run")
+    full = time.monotonic() - t0
+    check(ids_in(db) == want, "a full run indexes every id once")
+    shutil.rmtree(db)
+    kills = completed = previous = 0
+    while kills < 20 and completed < 60:
+        p = subprocess.Popen([ARGS.index_bin, "--index", db, "--batch", "100", src],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rnd.uniform(0, 0.8 * full))
+        if p.poll() is None:
+            p.kill()
+            kills += 1
+        p.wait()
+        n = doccount(db) if os.path.exists(os.path.join(db, "iamglass")) else 0
+        check(n >= 0, f"after kill {kills}: the index opens")
+        check(previous <= n <= len(want), f"after kill {kills}: {n} documents, {previous} before")
+        previous = n
+        if p.returncode == 0:  # this run finished: the index is complete; start again from nothing
+            completed += 1
+            check(ids_in(db) == want, f"completed run {completed}: the input's ids, once each")
+            shutil.rmtree(db)
+            previous = 0
+    check(kills >= 20, f"killed the indexer {kills} times")
+    expect(index("--index", db, src), 0, None, "the same command completes the index")
+    check(ids_in(db) == want, f"final ids equal the input's ({len(ids_in(db))} vs {len(want)})")
+
+
+def case_concurrent():
+    """Issue 6: searchers keep working while the indexer writes."""
+    lines = shared_lines(3000)
+    db = fresh("db")
+    expect(index("--index", db, "-", stdin="".join(lines[:200]).encode()), 0, None, "seed the index")
+    writer = subprocess.Popen([ARGS.index_bin, "--index", db, "--batch", "100", "-"], stdin=subprocess.PIPE,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    feeder_data = "".join(lines[200:]).encode()
+    import threading
+    t = threading.Thread(target=lambda: (writer.stdin.write(feeder_data), writer.stdin.close()))
+    t.start()
+    searches = 0
+    while writer.poll() is None or searches < 5:
+        rc, out, err = search("--index", db, "--json", "--limit", "3", "السعودية")
+        check(rc in (0, 1) and err == "", f"search during indexing: exit {rc}, stderr {err!r}")
+        searches += 1
+        if writer.poll() is not None and searches >= 5:
+            break
+    t.join()
+    writer.wait()
+    check(writer.returncode == 0, "the writer finished")
+    check(searches >= 5, f"{searches} searches ran while indexing")
+    check(doccount(db) == 3000, f"all documents indexed: {doccount(db)}")
+
+
+def case_terminal():
+    """Issue 5: a real terminal (tmux): visual order in visual mode, logical order in logical mode, colour,
+    wrapping to the terminal's width."""
+    if shutil.which("tmux") is None:
+        print("SKIP: tmux not installed", file=sys.stderr)
+        sys.exit(77)
+    db = corpus_index()
+    sock = os.path.join(ARGS.work, ARGS.case, "tmux.sock")
+
+    def screen(*args, env=""):
+        session = "bahth%d" % os.getpid()
+        cmd = f"{env} '{ARGS.search_bin}' --index '{db}' --limit 1 {' '.join(args)} بوتين; sleep 30"
+        subprocess.run(["tmux", "-S", sock, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "70", "-y", "30",
+                        "env -u VTE_VERSION -u KONSOLE_VERSION -u MLTERM -u NO_COLOR TERM=xterm-256color bash -c " +
+                        "\"" + cmd.replace('"', '\\"') + "\""], check=True)
+        text = ""
+        for _ in range(50):
+            time.sleep(0.1)
+            text = subprocess.run(["tmux", "-S", sock, "capture-pane", "-p", "-e", "-t", session],
+                                  capture_output=True, text=True).stdout
+            if "results" in text:
+                break
+        subprocess.run(["tmux", "-S", sock, "kill-session", "-t", session])
+        return text
+
+    shaped_reversed = "\ufee6\ufef4\ufe97\ufeee\ufe91"  # بوتين shaped, in visual order
+    visual = screen("--bidi=visual")
+    check(shaped_reversed in visual, f"visual mode shows بوتين in visual order:\n{visual}")
+    check("بوتين" not in visual, "visual mode has no logical-order Arabic")
+    check("\x1b[" in visual, "colours on a terminal")
+    logical = screen("--bidi=logical")
+    check("بوتين" in logical and shaped_reversed not in logical, f"logical mode prints as stored:\n{logical}")
+    auto = screen()
+    check(shaped_reversed in auto, "auto is visual in a terminal without bidi")
+    auto_vte = screen(env="VTE_VERSION=7000")
+    check("بوتين" in auto_vte, "auto is logical in a VTE terminal with bidi")
+    plain = screen(env="NO_COLOR=1")
+    check("\x1b[1;31m" not in plain, "NO_COLOR: no colour")
+    for line in visual.splitlines():
+        check(len(re.sub(r"\x1b\[[0-9;]*m", "", line)) <= 70, f"lines fit the 70-column terminal: {line!r}")
 
 
 def main():

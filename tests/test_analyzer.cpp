@@ -101,6 +101,15 @@ TEST_CASE("normalising twice equals normalising once (sample articles)") {
   }
 }
 
+TEST_CASE("normalising is idempotent on marks around a dropped tatweel (fuzz regression)") {
+  // tests/data/fuzz-regressions/analyzer-normalize-not-idempotent: x U+05AE U+0640 U+059B
+  const Analyzer a("none");
+  for (const std::string text : {"x\u05AE\u0640\u059B", "\u0628\u05AE\u0640\u059B\u0646", "x\u05AE\u200C\u059B"}) {
+    const std::string once = a.normalize(text);
+    CHECK(a.normalize(once) == once);
+  }
+}
+
 TEST_CASE("an unknown stemmer is a usage error naming the valid ones") {
   CHECK_THROWS_WITH_AS(Analyzer("porter"), doctest::Contains("unknown stemmer 'porter'"), bahth::Error);
 }

@@ -109,3 +109,37 @@ TEST_CASE("batch query lines: ids, comments, blank lines, bad UTF-8") {
   CHECK(got[2].text == "روسيا");
   CHECK(problems == std::vector<std::string>{"queries.tsv:5: not valid UTF-8; skipped"});
 }
+
+TEST_CASE("date: and mentioned: filters") {
+  const Analyzer a("none");
+  struct Case {
+    const char* query;
+    const char* expected;
+  } cases[] = {
+      {"بوتين date:2022", "Query((Zبوتين FILTER VALUE_RANGE 0 20220101 20221231))"},
+      {"بوتين date:2018-03..2018-05", "Query((Zبوتين FILTER VALUE_RANGE 0 20180301 20180531))"},
+      {"بوتين date:٢٠٢٢-٠٢-٠٥", "Query((Zبوتين FILTER VALUE_RANGE 0 20220205 20220205))"},
+      {"بوتين date:..2012", "Query((Zبوتين FILTER VALUE_RANGE 0 00000101 20121231))"},
+      {"mentioned:2022", "Query(XMY2022)"},
+      {"بوتين mentioned:2022-03", "Query((Zبوتين FILTER XMM202203))"},
+      {"بوتين mentioned:2022-03-05", "Query((Zبوتين FILTER XMD20220305))"},
+      {"mentioned:2016..2018", "Query((XMY2016 OR XMY2017 OR XMY2018))"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.query);
+    CHECK(describe(a, c.query) == c.expected);
+  }
+  CHECK_THROWS_WITH_AS(parse_query("بوتين date:2022-13", a),
+                       "date:2022-13 is not a date or range (YYYY, YYYY-MM, YYYY-MM-DD, FROM..TO)", bahth::QueryError);
+  CHECK_THROWS_WITH_AS(parse_query("بوتين date:2019..2018", a),
+                       "date:2019..2018 is not a date or range (YYYY, YYYY-MM, YYYY-MM-DD, FROM..TO)", bahth::QueryError);
+}
+
+TEST_CASE("date bounds") {
+  CHECK(bahth::date_bound("2024", false) == "20240101");
+  CHECK(bahth::date_bound("2024", true) == "20241231");
+  CHECK(bahth::date_bound("2024-02", true) == "20240229");
+  CHECK(bahth::date_bound("٢٠٢٣/٠٢", true) == "20230228");
+  CHECK_FALSE(bahth::date_bound("2023-02-29", false));
+  CHECK_FALSE(bahth::date_bound("20x3", false));
+}

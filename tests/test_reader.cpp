@@ -71,6 +71,8 @@ TEST_CASE("JSON records that are skipped say why") {
   } cases[] = {
       {R"({"id":"1","text":)", "f:7: malformed JSON (parse error at line 1, column 18: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal); skipped"},
       {R"([1,2])", "f:7: JSON value is not an object; skipped"},
+      // found by fuzzing (tests/data/fuzz-regressions/jsonl-number-overflow): used to end the whole run
+      {R"({"id": "x", "text": "نص", "views": 1e999})", "f:7: malformed JSON (number overflow parsing '1e999'); skipped"},
       {R"({"text":"نص"})", "f:7: no \"id\"; skipped"},
       {R"({"id":"x1","title":"t"})", "f:7: document \"x1\" has no \"text\"; skipped"},
       {R"({"id":"x1","text":"   "})", "f:7: document \"x1\" has no \"text\"; skipped"},
@@ -146,8 +148,8 @@ TEST_CASE("bad files are reported by name and skipped; good ones are read") {
                           empty.string() + ": empty file; skipped",
                           blank.string() + ": empty file; skipped",
                           binary.string() + ": binary data, not text; skipped",
-                          latin1.string() + ": invalid UTF-8 at byte 3; skipped",
-                          other.string() + ": not a .txt, .jsonl or .jsonl.gz file; skipped",
+                          latin1.string() + ": invalid UTF-8 at byte 3 and not Windows-1256 Arabic either; skipped",
+                          other.string() + ": not a .txt, .html, .jsonl or .jsonl.gz file; skipped",
                           (t.path / "missing.txt").string() + ": no such file or directory",
                           "-x-not-there: no such file or directory",
                       });

@@ -1,8 +1,14 @@
 // Snippets: windows of the original text, highlights exactly on matched words.
 #include <doctest/doctest.h>
+#include <zlib.h>
+
+#include <random>
+#include <set>
 
 #include "analyzer.h"
+#include "errors.h"
 #include "query.h"
+#include "reader.h"
 #include "snippet.h"
 
 using bahth::Analyzer;
@@ -70,4 +76,81 @@ TEST_CASE("the window with the most distinct query words wins") {
   text += " بوتين والصين";
   const std::string s = snippet(text, "بوتين والصين", 40);
   CHECK(s.find("[بوتين] [والصين]") != std::string::npos);
+}
+
+TEST_CASE("matches far apart: two windows joined by an ellipsis") {
+  std::string text = "قال بوتين إن";
+  for (int i = 0; i < 100; ++i) text += " حشو";
+  text += " ثم زار الصين أمس";
+  for (int i = 0; i < 100; ++i) text += " نص";
+  const std::string s = snippet(text, "بوتين الصين", 80);
+  CHECK(s.find("[بوتين]") != std::string::npos);
+  CHECK(s.find("[الصين]") != std::string::npos);
+  CHECK(s.find("[بوتين]") < s.find(" … "));
+  CHECK(s.find(" … ") < s.find("[الصين]"));
+}
+
+// Property (issue 5): over real articles, every highlight lies exactly on one word whose analysed form is
+// one the query asked for. Skipped when ../shared/data is absent.
+TEST_CASE("property: every highlight is a matched word (1,000 real articles)") {
+  const std::string path = std::string(BAHTH_SHARED_DIR) + "/data/news/ant.jsonl.gz";
+  gzFile gz = gzopen(path.c_str(), "rb");
+  if (!gz) {
+    MESSAGE("skipped: " << path << " not found");
+    return;
+  }
+  for (const char* stemmer : {"light", "snowball"}) {
+    gzrewind(gz);
+    const Analyzer a(stemmer);
+    std::mt19937 rng(20261122);
+    std::string line;
+    char buf[1 << 16];
+    int articles = 0, spans = 0;
+    while (articles < 1000 && gzgets(gz, buf, sizeof buf)) {
+      line += buf;
+      if (line.empty() || line.back() != '\n') continue;
+      bahth::Article art;
+      try {
+        art = bahth::parse_json_article(line, "ant");
+      } catch (const bahth::Error&) {
+        line.clear();
+        continue;
+      }
+      line.clear();
+      const auto tokens = a.tokenize(art.text);
+      if (tokens.size() < 10) continue;
+      ++articles;
+      // A query of two words of the article and, every other article, a two-word phrase from it.
+      std::uniform_int_distribution<std::size_t> pick(0, tokens.size() - 2);
+      const std::size_t i = pick(rng), j = pick(rng), k = pick(rng);
+      std::string query = tokens[i].form + " " + tokens[j].form;
+      if (articles % 2) query += " \"" + tokens[k].form + " " + tokens[k + 1].form + "\"";
+      bahth::ParsedQuery parsed;
+      try {
+        parsed = bahth::parse_query(query, a);
+      } catch (const bahth::QueryError&) {
+        continue;  // e.g. only stop words
+      }
+      std::set<std::string> phrase_forms;
+      for (const auto& p : parsed.match.phrases) phrase_forms.insert(p.begin(), p.end());
+      const bahth::Snippet s = bahth::make_snippet(art.text, parsed.match, a, 200);
+      for (const auto& [from, to] : s.spans) {
+        ++spans;
+        const std::string word = s.text.substr(from, to - from);
+        const auto words = a.tokenize(word);
+        CAPTURE(art.id);
+        CAPTURE(query);
+        CAPTURE(word);
+        REQUIRE(words.size() == 1);
+        CHECK(words[0].start == 0);
+        CHECK(words[0].end == word.size());
+        const bool ok = parsed.match.stems.count(a.stem(words[0])) || parsed.match.exact.count(words[0].form) ||
+                        phrase_forms.count(words[0].form);
+        CHECK(ok);
+      }
+    }
+    CHECK(articles == 1000);
+    MESSAGE(std::string(stemmer) << ": " << articles << " articles, " << spans << " highlights checked");
+  }
+  gzclose(gz);
 }

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Speed benchmark: Bahth beside its peers on the same 77,227 real documents and 600 questions, one after
+# the other (never in parallel), on this machine.
+#
+#   corpus   both news corpora (../shared/data/news) + the paragraphs of the four QA sets: 77,227 documents
+#   queries  the first 200 questions of arcd, xquad-ar and mlqa-dev-ar (600), as in the peers' README
+#   peers    lucene-arabic, xapian-arabic, sqlite-fts5 via ../shared/bench/peers/run_all.sh (PASSES=2);
+#            PEERS="..." to choose (postgres-arabic adds ~8 minutes)
+#   Bahth    build wall time and peak RSS (/usr/bin/time), index size (du), per-query latency of the top 10
+#            WITH snippets, single thread, warm (2nd pass; in-process time from the JSON summary records),
+#            batch throughput with --threads 2, facet latency (whole index, and a query matching about
+#            half of it; median of 5), and re-indexing the unchanged corpus
+#
+# usage: scripts/bench-speed.sh        env: BUILD=<dir> (default <repo>/build-rel)  SHARED=<dir>  PEERS="..."
+# Output: a table on stdout; everything else under $BUILD/bench/speed/.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SHARED=$(cd "${SHARED:-$ROOT/../shared}" && pwd)
+BUILD=${BUILD:-$ROOT/build-rel}
+PEERS=${PEERS:-"lucene-arabic xapian-arabic sqlite-fts5"}
+PY=/usr/bin/python3
+OUT=$BUILD/bench/speed
+say() { echo "bench-speed: $*" >&2; }
+
+say "building Bahth (Release) in $BUILD"
+mkdir -p "$OUT/data"
+cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DBAHTH_TESTS=OFF >"$OUT/build.log" 2>&1 ||
+  { cat "$OUT/build.log" >&2; exit 2; }
+cmake --build "$BUILD" -j"$(nproc)" --target bahth-index bahth-search >>"$OUT/build.log" 2>&1 ||
+  { tail -30 "$OUT/build.log" >&2; exit 2; }
+
+say "preparing the corpus and the queries"
+if [[ ! -s $OUT/data/corpus.jsonl ]]; then
+  { zcat "$SHARED"/data/news/ant.jsonl.gz "$SHARED"/data/news/saudinewsnet.jsonl.gz; cat "$SHARED"/data/qa/*/corpus.jsonl; } \
+    >"$OUT/data/corpus.jsonl"
+fi
+: >"$OUT/data/queries.tsv"
+for s in arcd xquad-ar mlqa-dev-ar; do head -200 "$SHARED/data/qa/$s/queries.tsv" >>"$OUT/data/queries.tsv"; done
+
+say "peers: $PEERS"
+PEERS="$PEERS" PASSES=2 CLEAN=1 PEERS_BUILD="$BUILD/bench/peers-build" \
+  "$SHARED/bench/peers/run_all.sh" "$OUT/data/corpus.jsonl" "$OUT/data/queries.tsv" "$OUT/peers" \
+  >"$OUT/peers.table" 2>"$OUT/peers.log" || say "a peer failed (see $OUT/peers.log)"
+
+say "Bahth: indexing"
+rm -rf "$OUT/index"
+/usr/bin/time -f '%e %M' -o "$OUT/index.time" \
+  "$BUILD/bahth-index" -q -i "$OUT/index" "$OUT/data/corpus.jsonl" 2>"$OUT/index.log" || true
+say "Bahth: re-indexing the unchanged corpus"
+/usr/bin/time -f '%e %M' -o "$OUT/reindex.time" \
+  "$BUILD/bahth-index" -q -i "$OUT/index" "$OUT/data/corpus.jsonl" 2>>"$OUT/index.log" || true
+
+say "Bahth: queries"
+q=("$BUILD/bahth-search" -i "$OUT/index" --queries "$OUT/data/queries.tsv" --json -n 10)
+"${q[@]}" >/dev/null 2>&1 || true                        # pass 1 warms the caches
+"${q[@]}" >"$OUT/queries.jsonl" 2>/dev/null || true     # pass 2 is measured
+/usr/bin/time -f '%e' -o "$OUT/batch1.time" "${q[@]}" >/dev/null 2>&1 || true
+/usr/bin/time -f '%e' -o "$OUT/batch2.time" "${q[@]}" --threads 2 >/dev/null 2>&1 || true
+for i in 1 2 3 4 5; do
+  "$BUILD/bahth-search" -i "$OUT/index" --json -n 10 --facets year,month,source 2>/dev/null | tail -1
+done >"$OUT/facets-all.jsonl"
+for i in 1 2 3 4 5; do
+  "$BUILD/bahth-search" -i "$OUT/index" --json -n 10 --facets year,month,source قال 2>/dev/null | tail -1
+done >"$OUT/facets-half.jsonl"
+
+$PY - "$OUT" <<'PYEOF'
+import json, os, statistics, sys
+out = sys.argv[1]
+def read(name):
+    with open(os.path.join(out, name)) as f:
+        return f.read().split()
+def pct(v, p):  # nearest rank, as the peers' harness
+    v = sorted(v); return v[max(0, -(-len(v) * p // 100) - 1)]
+build_s, rss_kb = map(float, read("index.time"))
+rebuild_s = float(read("reindex.time")[0])
+size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(os.path.join(out, "index")) for f in fs)
+corpus = os.path.getsize(os.path.join(out, "data", "corpus.jsonl"))
+lat = [json.loads(l)["elapsed_ms"] for l in open(os.path.join(out, "queries.jsonl")) if '"type":"summary"' in l]
+b1, b2 = float(read("batch1.time")[0]), float(read("batch2.time")[0])
+fa = [json.loads(l)["elapsed_ms"] for l in open(os.path.join(out, "facets-all.jsonl"))]
+fh = [json.loads(l) for l in open(os.path.join(out, "facets-half.jsonl"))]
+peers = {}
+for name in os.listdir(os.path.join(out, "peers")):
+    if name.endswith(".json") and not name.startswith("summary"):
+        with open(os.path.join(out, "peers", name)) as f:
+            peers[name[:-5]] = json.load(f)
+print(f"{'engine':16} {'build s':>8} {'index MB':>9} {'idx/input':>9} {'RSS MB':>7} {'q p50 ms':>9} {'q p95 ms':>9} {'batch q/s':>10}")
+print(f"{'bahth':16} {build_s:8.1f} {size/1e6:9.1f} {size/corpus:9.2f} {rss_kb/1024:7.0f} {statistics.median(lat):9.2f} {pct(lat,95):9.2f} {len(lat)/b2:10.0f}")
+for name, p in sorted(peers.items()):
+    if p.get("status") != "ok":
+        print(f"{name:16} failed: {p.get('error','')}"); continue
+    qps = len(lat) / p["batch_s"] if p.get("batch_s") else 0
+    print(f"{name:16} {p['build_s']:8.1f} {p['index_bytes']/1e6:9.1f} {p['index_bytes']/corpus:9.2f} "
+          f"{p['index_peak_rss_bytes']/2**20:7.0f} {p['query_p50_ms']:9.2f} {p['query_p95_ms']:9.2f} {qps:10.0f}")
+print()
+print(f"bahth queries: top 10 with snippets, one thread, warm; peers: top 100 ids, no snippets")
+print(f"bahth batch: {len(lat)} queries in {b1:.2f} s with 1 thread, {b2:.2f} s with --threads 2 (process wall time)")
+print(f"bahth re-index of the unchanged corpus: {rebuild_s:.1f} s = {rebuild_s/build_s:.1%} of the first build")
+print(f"bahth facets year,month,source: whole index median {statistics.median(fa):.1f} ms; "
+      f"query matching {fh[0]['estimated_matches']} documents median {statistics.median([r['elapsed_ms'] for r in fh]):.1f} ms")
+if "lucene-arabic" in peers and peers["lucene-arabic"].get("status") == "ok":
+    l = peers["lucene-arabic"]
+    print(f"ratios to lucene-arabic: build {build_s/l['build_s']:.2f}x, batch throughput "
+          f"{(len(lat)/b2)/(len(lat)/l['batch_s']):.2f}x")
+PYEOF
