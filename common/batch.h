@@ -5,6 +5,7 @@
 #include <istream>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "output.h"
 #include "searcher.h"
@@ -17,7 +18,7 @@ int run_query(const Searcher& searcher, ResultWriter& writer, const SearchReques
               const std::string& text, const std::string& where, std::ostream& err);
 
 struct BatchOptions {
-  std::string index;          ///< opened once per thread
+  std::vector<std::string> index;  ///< the index (or shards), opened once per thread
   SearchRequest request;      ///< everything but the query text
   OutputOptions output;
   std::size_t threads = 1;

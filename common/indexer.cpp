@@ -1,6 +1,7 @@
 #include "indexer.h"
 
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -135,21 +136,63 @@ nlohmann::ordered_json describe_document(const Article& a, const Xapian::Documen
   return j;
 }
 
-IndexWriter::IndexWriter(const std::string& path, const std::string& stemmer) : path_(path) {
-  with_index_errors(path, [&] {
-    db_ = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
-  });
-  std::string recorded = db_.get_metadata(schema::kMetaStemmer);
+namespace {
+
+// The shard directories listed in a sharded index's stub file, or none for an ordinary index.
+std::vector<std::string> stub_shards(const std::string& path) {
+  std::vector<std::string> shards;
+  std::ifstream stub(std::filesystem::path(path) / kStubFile);
+  for (std::string line; std::getline(stub, line);) {
+    const std::size_t space = line.find(' ');
+    if (space != std::string::npos) shards.push_back((std::filesystem::path(path) / line.substr(space + 1)).string());
+  }
+  return shards;
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(const std::string& path, const std::string& stemmer, std::size_t shards) : path_(path) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> paths = stub_shards(path);
+  std::error_code ec;
+  const bool exists = fs::exists(fs::path(path) / "iamglass", ec) || !paths.empty();
+  if (shards > 0 && exists && paths.size() != shards)
+    throw UsageError("index " + path + " has " + std::to_string(std::max<std::size_t>(1, paths.size())) +
+                     " shard(s), not " + std::to_string(shards) + "; build a new index to change that");
+  if (paths.empty() && shards > 1) {
+    // A new sharded index: the shard directories first, the stub last, so a half-made one is never opened.
+    std::string stub;
+    fs::create_directories(path, ec);
+    if (ec) throw IndexError("cannot create index directory " + path + ": " + ec.message());
+    for (std::size_t i = 0; i < shards; ++i) {
+      paths.push_back((fs::path(path) / ("shard" + std::to_string(i))).string());
+      stub += "auto shard" + std::to_string(i) + "\n";
+    }
+    with_index_errors(path, [&] {
+      for (const auto& p : paths) Xapian::WritableDatabase(p, Xapian::DB_CREATE_OR_OPEN).close();
+    });
+    const fs::path tmp = fs::path(path) / (std::string(kStubFile) + ".tmp");
+    std::ofstream(tmp) << stub;
+    fs::rename(tmp, fs::path(path) / kStubFile, ec);
+    if (ec) throw IndexError("cannot write " + (fs::path(path) / kStubFile).string() + ": " + ec.message());
+  }
+  if (paths.empty()) paths.push_back(path);
+  for (const auto& p : paths)
+    with_index_errors(p, [&] { shards_.emplace_back(p, Xapian::DB_CREATE_OR_OPEN); });
+
+  const std::string recorded = shards_.front().get_metadata(schema::kMetaStemmer);
   if (!recorded.empty() && !stemmer.empty() && stemmer != recorded)
     throw UsageError("index " + path + " was built with stemmer '" + recorded + "', not '" + stemmer +
                      "'; build a new index to change it");
-  std::string use = !recorded.empty() ? recorded : !stemmer.empty() ? stemmer : default_stemmer_name();
+  const std::string use = !recorded.empty() ? recorded : !stemmer.empty() ? stemmer : default_stemmer_name();
   analyzer_ = std::make_unique<Analyzer>(use);
   with_index_errors(path, [&] {
-    db_.begin_transaction();
-    if (recorded.empty()) {
-      db_.set_metadata(schema::kMetaStemmer, use);
-      db_.set_metadata(schema::kMetaSchema, schema::kSchemaVersion);
+    for (auto& db : shards_) {
+      db.begin_transaction();
+      if (recorded.empty()) {
+        db.set_metadata(schema::kMetaStemmer, use);
+        db.set_metadata(schema::kMetaSchema, schema::kSchemaVersion);
+      }
     }
   });
 }
@@ -157,27 +200,39 @@ IndexWriter::IndexWriter(const std::string& path, const std::string& stemmer) : 
 IndexWriter::~IndexWriter() {
   // Everything since the last commit() is inside a transaction, which close() aborts: a run that fails
   // or is interrupted leaves the index exactly at its last commit.
-  try {
-    db_.close();
-  } catch (...) {
+  for (auto& db : shards_) {
+    try {
+      db.close();
+    } catch (...) {
+    }
   }
+}
+
+Xapian::WritableDatabase& IndexWriter::shard_of(const std::string& id) {
+  return shards_.size() == 1 ? shards_.front() : shards_[fnv1a64(id) % shards_.size()];
+}
+
+void IndexWriter::count_change() {
+  if (++pending_ >= batch_) commit();
 }
 
 bool IndexWriter::unchanged(const std::string& id, const std::string& hash) {
   return with_index_errors(path_, [&] {
+    Xapian::WritableDatabase& db = shard_of(id);
     const std::string idterm = schema::kId + id;
-    Xapian::PostingIterator p = db_.postlist_begin(idterm);
-    if (p == db_.postlist_end(idterm)) return false;
-    return db_.get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHash) == hash;
+    Xapian::PostingIterator p = db.postlist_begin(idterm);
+    if (p == db.postlist_end(idterm)) return false;
+    return db.get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHash) == hash;
   });
 }
 
 bool IndexWriter::remove(const std::string& id) {
   return with_index_errors(path_, [&] {
+    Xapian::WritableDatabase& db = shard_of(id);
     const std::string idterm = schema::kId + id;
-    if (!db_.term_exists(idterm)) return false;
-    db_.delete_document(idterm);
-    if (++pending_ >= batch_) commit();
+    if (!db.term_exists(idterm)) return false;
+    db.delete_document(idterm);
+    count_change();
     return true;
   });
 }
@@ -185,36 +240,44 @@ bool IndexWriter::remove(const std::string& id) {
 std::size_t IndexWriter::prune(const std::string& root) {
   return with_index_errors(path_, [&] {
     const std::string rootterm = schema::kRoot + hex64(fnv1a64(root));
-    std::vector<Xapian::docid> gone;
-    for (auto p = db_.postlist_begin(rootterm); p != db_.postlist_end(rootterm); ++p) {
-      const auto data = nlohmann::json::parse(db_.get_document(*p).get_data(), nullptr, false);
-      auto file = data.find("file");
-      std::error_code ec;
-      if (file != data.end() && file->is_string() && !std::filesystem::exists(file->get<std::string>(), ec) && !ec)
-        gone.push_back(*p);
+    std::size_t deleted = 0;
+    for (auto& db : shards_) {
+      std::vector<Xapian::docid> gone;
+      for (auto p = db.postlist_begin(rootterm); p != db.postlist_end(rootterm); ++p) {
+        const auto data = nlohmann::json::parse(db.get_document(*p).get_data(), nullptr, false);
+        auto file = data.find("file");
+        std::error_code ec;
+        if (file != data.end() && file->is_string() && !std::filesystem::exists(file->get<std::string>(), ec) && !ec)
+          gone.push_back(*p);
+      }
+      for (Xapian::docid id : gone) {
+        db.delete_document(id);
+        count_change();
+      }
+      deleted += gone.size();
     }
-    for (Xapian::docid id : gone) {
-      db_.delete_document(id);
-      if (++pending_ >= batch_) commit();
-    }
-    return gone.size();
+    return deleted;
   });
 }
 
 bool IndexWriter::add(const Article& a, const Xapian::Document& doc) {
   return with_index_errors(path_, [&] {
+    Xapian::WritableDatabase& db = shard_of(a.id);
     const std::string idterm = schema::kId + a.id;
-    const bool existed = db_.term_exists(idterm);
-    db_.replace_document(idterm, doc);
-    if (++pending_ >= batch_) commit();
+    const bool existed = db.term_exists(idterm);
+    db.replace_document(idterm, doc);
+    count_change();
     return existed;
   });
 }
 
 void IndexWriter::commit() {
+  // Shards commit one after the other: a crash between two leaves each shard at a commit of its own.
   with_index_errors(path_, [&] {
-    db_.commit_transaction();
-    db_.begin_transaction();
+    for (auto& db : shards_) {
+      db.commit_transaction();
+      db.begin_transaction();
+    }
   });
   pending_ = 0;
 }
@@ -340,7 +403,7 @@ IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptio
   if (opt.dry_run) {
     dry_analyzer = std::make_unique<Analyzer>(opt.stemmer.empty() ? default_stemmer_name() : opt.stemmer);
   } else {
-    writer = std::make_unique<IndexWriter>(opt.index, opt.stemmer);
+    writer = std::make_unique<IndexWriter>(opt.index, opt.stemmer, opt.shards);
     writer->set_batch_size(opt.batch);
   }
   const Analyzer& analyzer = writer ? writer->analyzer() : *dry_analyzer;

@@ -32,12 +32,19 @@ Xapian::Document build_document(const Article& a, const Analyzer& analyzer, cons
 /// What `--dry-run --json` prints for one article: what would be stored, without touching any index.
 nlohmann::ordered_json describe_document(const Article& a, const Xapian::Document& doc);
 
+/// Name of the stub file inside a sharded index directory: Xapian opens such a directory as all the
+/// shards it lists ("auto shard0" ...), so the searcher needs nothing special.
+inline constexpr const char* kStubFile = "XAPIANDB";
+
 class IndexWriter {
  public:
   /// Opens (creating if needed) the index at `path`. `stemmer` names the stemmer for a new index; for an
   /// existing one it must be empty or equal the stemmer recorded in it (UsageError otherwise).
+  /// `shards` > 0 creates a sharded index: `path`/shard0 ... shardN-1 and a stub listing them, documents
+  /// routed by a hash of their id (so an update finds its shard); an existing sharded index is opened with
+  /// its own shard count whatever `shards` says, unless that contradicts it (UsageError).
   /// Throws IndexError when the index is locked by another writer or cannot be opened.
-  IndexWriter(const std::string& path, const std::string& stemmer);
+  IndexWriter(const std::string& path, const std::string& stemmer, std::size_t shards = 0);
   ~IndexWriter();
 
   const Analyzer& analyzer() const { return *analyzer_; }
@@ -62,8 +69,11 @@ class IndexWriter {
   void set_batch_size(std::size_t n) { batch_ = n; }
 
  private:
+  Xapian::WritableDatabase& shard_of(const std::string& id);
+  void count_change();
+
   std::string path_;
-  Xapian::WritableDatabase db_;
+  std::vector<Xapian::WritableDatabase> shards_;  // one for an ordinary index
   std::unique_ptr<Analyzer> analyzer_;
   std::size_t batch_ = 10000;
   std::size_t pending_ = 0;
@@ -82,6 +92,7 @@ struct IndexRunOptions {
   std::size_t batch = 10000;  ///< documents per commit
   std::size_t threads = 1;    ///< >1: analysis on threads-1 workers while this thread reads and writes
   bool prune = false;         ///< delete documents whose source file no longer exists under the inputs
+  std::size_t shards = 0;     ///< >0: a new index is split into this many shards (IndexWriter)
   std::vector<std::string> delete_ids;  ///< documents to delete before reading the inputs
 };
 

@@ -32,8 +32,31 @@ std::string parse_date_bound(const std::string& text, bool upper) {
   throw UsageError("date '" + text + "' is not a valid YYYY, YYYY-MM or YYYY-MM-DD");
 }
 
-Searcher::Searcher(const std::string& path) : path_(path) {
-  with_index_errors(path, [&] { db_ = Xapian::Database(path); });
+namespace {
+
+// "tcp://HOST:PORT" → a remote shard; anything else → a database directory (or stub).
+Xapian::Database open_one(const std::string& where) {
+  const std::string scheme = "tcp://";
+  if (where.compare(0, scheme.size(), scheme) != 0) return Xapian::Database(where);
+  const std::string hostport = where.substr(scheme.size());
+  const std::size_t colon = hostport.rfind(':');
+  const std::string port = colon == std::string::npos ? "" : hostport.substr(colon + 1);
+  if (colon == std::string::npos || colon == 0 || port.empty() || port.find_first_not_of("0123456789") != std::string::npos)
+    throw UsageError("remote index '" + where + "' is not tcp://HOST:PORT");
+  return Xapian::Remote::open(hostport.substr(0, colon), static_cast<unsigned>(std::stoul(port)));
+}
+
+std::string joined(const std::vector<std::string>& paths) {
+  std::string out;
+  for (const auto& p : paths) out += (out.empty() ? "" : ", ") + p;
+  return out;
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::vector<std::string>& paths) : path_(joined(paths)) {
+  for (const std::string& p : paths) with_index_errors(p, [&] { db_.add_database(open_one(p)); });
+  const std::string& path = path_;
   std::string stemmer = db_.get_metadata(schema::kMetaStemmer);
   if (stemmer.empty()) {
     if (db_.get_doccount() > 0)

@@ -68,7 +68,12 @@ struct SearchResult {
 class Searcher {
  public:
   /// Opens the index at `path` read-only. Throws IndexError when it does not exist or cannot be read.
-  explicit Searcher(const std::string& path);
+  explicit Searcher(const std::string& path) : Searcher(std::vector<std::string>{path}) {}
+
+  /// Opens several indexes (shards) as one: each a directory (a sharded index's directory opens all its
+  /// shards) or "tcp://HOST:PORT" for a shard served by xapian-tcpsrv. Term statistics are merged, so
+  /// results equal those over one index holding every document. Throws IndexError.
+  explicit Searcher(const std::vector<std::string>& paths);
 
   const Analyzer& analyzer() const { return *analyzer_; }
   Xapian::doccount document_count() const { return db_.get_doccount(); }

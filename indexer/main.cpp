@@ -7,6 +7,8 @@
 #include <iostream>
 #include <thread>
 
+// Repeated options (--index, --delete) are lists; a value is never split (paths and ids may hold commas).
+#define CXXOPTS_VECTOR_DELIMITER '\0'
 #include <cxxopts.hpp>
 
 #include "errors.h"
@@ -53,6 +55,8 @@ Options parse_options(int argc, char** argv) {
       ("batch", "documents per commit", cxxopts::value<std::size_t>()->default_value("10000"))
       ("threads", "threads: one reads and writes, the others analyse",
        cxxopts::value<std::size_t>()->default_value(std::to_string(std::max(1u, std::thread::hardware_concurrency()))))
+      ("shards", "a new index split into N shards (routed by a hash of the id); search it as one index",
+       cxxopts::value<std::size_t>()->default_value("0"))
       ("prune", "delete documents whose source file no longer exists under the inputs given")
       ("delete", "delete the document with this id (repeatable)", cxxopts::value<std::vector<std::string>>())
       ("delete-from", "delete the documents whose ids are listed in FILE, one per line (- for stdin)",
@@ -90,6 +94,8 @@ Options parse_options(int argc, char** argv) {
   if (o.run.batch == 0) throw bahth::UsageError("--batch must be at least 1");
   if (r.count("inputs")) o.inputs = r["inputs"].as<std::vector<std::string>>();
   o.run.prune = r.count("prune") > 0;
+  o.run.shards = r["shards"].as<std::size_t>();
+  if (o.run.shards > 256) throw bahth::UsageError("--shards must be at most 256");
   if (r.count("delete")) o.run.delete_ids = r["delete"].as<std::vector<std::string>>();
   if (r.count("delete-from")) {
     const std::string path = r["delete-from"].as<std::string>();

@@ -5,10 +5,13 @@
 #include <fstream>
 #include <iostream>
 
+// Repeated options (--index, --delete) are lists; a value is never split (paths and ids may hold commas).
+#define CXXOPTS_VECTOR_DELIMITER '\0'
 #include <cxxopts.hpp>
 
 #include "batch.h"
 #include "errors.h"
+#include "interactive.h"
 #include "layout.h"
 #include "options.h"
 #include "output.h"
@@ -39,8 +42,9 @@ Exit codes:
 )";
 
 struct Options {
-  std::string index;
+  std::vector<std::string> index;
   bahth::SearchRequest request;
+  bool interactive = false;
   std::string queries_file;
   bahth::OutputOptions output;
   std::size_t threads = 1;
@@ -61,7 +65,9 @@ Options parse_options(int argc, char** argv) {
   spec.custom_help("[--index DIR] [options]");
   spec.positional_help("QUERY...");
   spec.add_options()
-      ("i,index", "index directory", cxxopts::value<std::string>()->default_value(bahth::default_index_path()))
+      ("i,index", "index directory (default " + bahth::default_index_path() + "), or tcp://HOST:PORT for a "
+                  "shard served by xapian-tcpsrv; repeat it to search several shards as one",
+       cxxopts::value<std::vector<std::string>>())
       ("n,limit", "results per query", cxxopts::value<std::size_t>()->default_value("10"))
       ("offset", "skip this many results first", cxxopts::value<std::size_t>()->default_value("0"))
       ("from", "published on or after: YYYY, YYYY-MM or YYYY-MM-DD", cxxopts::value<std::string>())
@@ -72,6 +78,7 @@ Options parse_options(int argc, char** argv) {
       ("ids", "print only the ids of the hits, one a line (same as --format ids)")
       ("fields", "JSON: the hit fields to write, e.g. id,title,date", cxxopts::value<std::string>())
       ("queries", "run a batch: one query per line from FILE, or - for stdin", cxxopts::value<std::string>())
+      ("interactive", "a prompt that reads queries line by line, with history (also: no query on a terminal)")
       ("threads", "batch: run queries on N threads (output stays in input order)",
        cxxopts::value<std::size_t>()->default_value("1"))
       ("run-tag", "the last column of --format trec", cxxopts::value<std::string>()->default_value("bahth"))
@@ -106,7 +113,8 @@ Options parse_options(int argc, char** argv) {
     std::exit(0);
   }
   Options o;
-  o.index = r["index"].as<std::string>();
+  o.index = r.count("index") ? r["index"].as<std::vector<std::string>>()
+                             : std::vector<std::string>{bahth::default_index_path()};
   o.request.limit = r["limit"].as<std::size_t>();
   o.request.offset = r["offset"].as<std::size_t>();
   o.request.snippet_chars = r["snippet-chars"].as<std::size_t>();
@@ -151,7 +159,12 @@ Options parse_options(int argc, char** argv) {
   words.insert(words.end(), excluded_words.begin(), excluded_words.end());
   for (const auto& w : words) o.request.query += (o.request.query.empty() ? "" : " ") + w;
   if (!o.queries_file.empty() && !words.empty()) throw bahth::UsageError("give either a query or --queries, not both");
-  if (o.queries_file.empty() && words.empty() && o.request.facets.empty() && !o.request.exact_count)
+  o.interactive = r.count("interactive") > 0 ||
+                  (words.empty() && o.queries_file.empty() && o.request.facets.empty() && !o.request.exact_count &&
+                   bahth::is_terminal(STDIN_FILENO) && bahth::is_terminal(STDOUT_FILENO));
+  if (o.interactive && (!words.empty() || !o.queries_file.empty()))
+    throw bahth::UsageError("--interactive reads its queries from the prompt: give no query and no --queries");
+  if (!o.interactive && o.queries_file.empty() && words.empty() && o.request.facets.empty() && !o.request.exact_count)
     throw bahth::UsageError("no query given (try: bahth-search --index DIR 'بوتين')");
   return o;
 }
@@ -164,7 +177,10 @@ int main(int argc, char** argv) {
   try {
     const Options o = parse_options(argc, argv);
     int code = 1;
-    if (o.queries_file.empty()) {
+    if (o.interactive) {
+      const bahth::Searcher searcher(o.index);
+      code = bahth::run_interactive(searcher, o.request, o.output, std::cout, std::cerr);
+    } else if (o.queries_file.empty()) {
       const bahth::Searcher searcher(o.index);
       bahth::ResultWriter writer(std::cout, o.output);
       code = bahth::run_query(searcher, writer, o.request, "1", o.request.query, "", std::cerr);

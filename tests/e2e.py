@@ -529,6 +529,90 @@ def case_terminal():
     for line in visual.splitlines():
         check(len(re.sub(r"\x1b\[[0-9;]*m", "", line)) <= 70, f"lines fit the 70-column terminal: {line!r}")
 
+    # The interactive prompt: a query, then the next page, then quit; history is saved.
+    session = "bahthi%d" % os.getpid()
+    state = os.path.join(ARGS.work, ARGS.case, "state")
+    subprocess.run(["tmux", "-S", sock, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "100", "-y", "50",
+                    f"env XDG_STATE_HOME='{state}' TERM=xterm '{ARGS.search_bin}' --index '{db}' --limit 2 --bidi=logical"
+                    " --color=never; sleep 30"], check=True)
+
+    def keys(text, wait_for):
+        subprocess.run(["tmux", "-S", sock, "send-keys", "-t", session, text, "Enter"], check=True)
+        pane = ""
+        for _ in range(50):
+            time.sleep(0.1)
+            pane = subprocess.run(["tmux", "-S", sock, "capture-pane", "-p", "-t", session, "-S", "-200"],
+                                  capture_output=True, text=True).stdout
+            if wait_for in pane:
+                break
+        return pane
+
+    time.sleep(0.5)
+    pane = keys("بوتين", "(1–2 shown)")
+    check("1. " in pane and "2. " in pane and "(1–2 shown)" in pane, f"the prompt answers a query:\n{pane}")
+    pane = keys(":next", "(3–4 shown)")
+    check("3. " in pane and "(3–4 shown)" in pane, f":next shows the next page:\n{pane}")
+    keys(":quit", "$")
+    time.sleep(0.3)
+    subprocess.run(["tmux", "-S", sock, "kill-session", "-t", session])
+    hist = os.path.join(state, "bahth", "history")
+    check(os.path.exists(hist) and "بوتين" in open(hist, encoding="utf-8", errors="replace").read(),
+          "the query was saved in the history")
+
+
+def case_shards():
+    """Issue 7: a sharded index, and shards served by xapian-tcpsrv, answer exactly like one index."""
+    import socket
+    lines = shared_lines(1500)
+    data = "".join(lines).encode()
+    one, sharded = fresh("one"), fresh("sharded")
+    expect(index("--index", one, "-", stdin=data), 0, r"1500 added", "one index")
+    expect(index("--index", sharded, "--shards", "2", "-", stdin=data), 0, r"1500 added", "two shards")
+    check(sorted(os.listdir(sharded)) == ["XAPIANDB", "shard0", "shard1"], f"shard layout: {os.listdir(sharded)}")
+    check(0 < doccount(os.path.join(sharded, "shard0")) < 1500, "documents spread over the shards")
+    expect(index("--index", sharded, "--shards", "3", "-", stdin=data), 2, r"has 2 shard\(s\), not 3", "shard count is fixed")
+    expect(index("--index", sharded, "-", stdin=data), 0, r"1500 unchanged", "updates find their shard")
+    with open(os.path.join(ARGS.root, "..", "shared", "data", "qa", "arcd", "queries.tsv")) as f:
+        qs = write(os.path.join(ARGS.work, ARGS.case, "q.tsv"), "".join(f.readlines()[:300]))
+
+    def trec(*indexes):
+        args = [a for i in indexes for a in ("--index", i)]
+        p = subprocess.run([ARGS.search_bin, *args, "--format", "trec", "--limit", "20", "--queries", qs], capture_output=True)
+        return p.stdout.decode()
+
+    reference = trec(one)
+    check(reference.count("\n") > 3000, "the queries find documents")
+    check(trec(sharded) == reference, "the sharded index ranks exactly like one index")
+    check(trec(os.path.join(sharded, "shard0"), os.path.join(sharded, "shard1")) == reference, "--index twice")
+
+    # The shards served over TCP on the loopback interface.
+    servers, urls = [], []
+    try:
+        for shard in ("shard0", "shard1"):
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", 0))
+                port = s.getsockname()[1]
+            # Its own session: on SIGTERM xapian-tcpsrv signals its whole process group, which would
+            # otherwise include this test and CTest.
+            servers.append(subprocess.Popen(["xapian-tcpsrv", "--interface", "127.0.0.1", "--port", str(port),
+                                             os.path.join(sharded, shard)], stdout=subprocess.DEVNULL,
+                                            stderr=subprocess.DEVNULL, start_new_session=True))
+            urls.append(f"tcp://127.0.0.1:{port}")
+            for _ in range(100):
+                with socket.socket() as c:
+                    if c.connect_ex(("127.0.0.1", port)) == 0:
+                        break
+                time.sleep(0.05)
+        check(trec(*urls) == reference, "shards served by xapian-tcpsrv rank exactly like one index")
+        rc, out, _ = search("--index", urls[0], "--index", urls[1], "--json", "السعودية")
+        hits = [r for r in jsonl(out) if r["type"] == "hit"]
+        check(hits and all(h["snippet"] and h["date"] for h in hits), "remote hits carry snippets and dates")
+    finally:
+        for srv in servers:
+            srv.terminate()
+            srv.wait()
+    expect(search("--index", "tcp://127.0.0.1:notaport", "x"), 2, r"is not tcp://HOST:PORT", "bad remote address")
+
 
 def main():
     global ARGS
