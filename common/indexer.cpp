@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <unicode/uchar.h>
 
+#include "dedup.h"
 #include "errors.h"
 #include "schema.h"
 #include "stemmer.h"
@@ -61,17 +62,6 @@ std::string content_hash(const Article& a, const Analyzer& analyzer) {
   return hex64(h);
 }
 
-std::string duplicate_key(const Article& a, const Analyzer& analyzer) {
-  const std::string norm = analyzer.normalize(a.text);
-  std::uint64_t h = fnv1a64("");
-  for (std::size_t i = 0; i < norm.size();) {
-    const std::size_t at = i;
-    const char32_t c = next_code_point(norm, i);
-    if (u_isalnum(static_cast<UChar32>(c))) h = fnv1a64(std::string_view(norm).substr(at, i - at), h);
-  }
-  return hex64(h);
-}
-
 Xapian::Document build_document(const Article& a, const Analyzer& analyzer, const std::string& hash) {
   if (a.id.size() > kMaxIdBytes)
     throw InputError(a.origin + ": id is " + std::to_string(a.id.size()) + " bytes, longer than the " +
@@ -114,7 +104,10 @@ Xapian::Document build_document(const Article& a, const Analyzer& analyzer, cons
   if (!a.file.empty()) data["file"] = a.file;
   if (!a.root.empty()) doc.add_boolean_term(schema::kRoot + hex64(fnv1a64(a.root)));
   doc.add_value(schema::kSlotHash, hash);
-  doc.add_value(schema::kSlotDuplicate, duplicate_key(a, analyzer));
+  const Fingerprint fp = fingerprint(analyzer.normalize(a.text), analyzer.normalize(a.title));
+  doc.add_value(schema::kSlotDuplicate, fp.exact);
+  if (!fp.minhash.empty()) doc.add_value(schema::kSlotMinHash, fp.minhash);
+  for (const std::string& band : fp.bands) doc.add_boolean_term(schema::kBand + band);
   doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   return doc;
 }
@@ -260,6 +253,34 @@ std::size_t IndexWriter::prune(const std::string& root) {
   });
 }
 
+std::string IndexWriter::near_duplicate_key(const Xapian::Document& doc, const std::string& id) {
+  const std::string minhash = doc.get_value(schema::kSlotMinHash);
+  if (minhash.empty()) return {};
+  return with_index_errors(path_, [&] {
+    const std::string self = schema::kId + id;
+    std::string best_key;
+    double best = kNearDuplicate;
+    std::size_t looked = 0;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      t.skip_to(schema::kBand);
+      if (t == doc.termlist_end() || (*t).compare(0, 2, schema::kBand) != 0) break;
+      for (auto& db : shards_) {
+        for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t) && looked < kMaxCandidates; ++p, ++looked) {
+          const Xapian::Document other = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
+          const double sim = similarity(minhash, other.get_value(schema::kSlotMinHash));
+          if (sim < best) continue;
+          Xapian::TermIterator q = other.termlist_begin();
+          q.skip_to(schema::kId);
+          if (q != other.termlist_end() && *q == self) continue;  // an older version of this document
+          best = sim;
+          best_key = other.get_value(schema::kSlotDuplicate);
+        }
+      }
+    }
+    return best_key;
+  });
+}
+
 bool IndexWriter::add(const Article& a, const Xapian::Document& doc) {
   return with_index_errors(path_, [&] {
     Xapian::WritableDatabase& db = shard_of(a.id);
@@ -393,6 +414,42 @@ class AnalysisPool {
 
 }  // namespace
 
+namespace {
+
+// A dry run has no index to look duplicates up in: it remembers the documents it has described.
+class DryRunClusters {
+ public:
+  // The id of the first described document that `doc` duplicates exactly, else of its nearest near copy.
+  nlohmann::ordered_json duplicate_of(const Xapian::Document& doc, const std::string& id) {
+    const std::string key = doc.get_value(schema::kSlotDuplicate);
+    const std::string minhash = doc.get_value(schema::kSlotMinHash);
+    auto [first, fresh] = exact_.emplace(key, id);
+    if (!fresh) return first->second;
+    std::string best_id;
+    double best = kNearDuplicate;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      t.skip_to(schema::kBand);
+      if (t == doc.termlist_end() || (*t).compare(0, 2, schema::kBand) != 0) break;
+      auto& seen = bands_[*t];
+      for (const auto& [other, other_minhash] : seen) {
+        const double sim = similarity(minhash, other_minhash);
+        if (sim >= best && other != id) {
+          best = sim;
+          best_id = other;
+        }
+      }
+      seen.emplace_back(id, minhash);
+    }
+    return best_id.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(best_id);
+  }
+
+ private:
+  std::unordered_map<std::string, std::string> exact_;
+  std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> bands_;
+};
+
+}  // namespace
+
 IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptions& opt, std::ostream& out,
                      std::ostream& err) {
   using clock = std::chrono::steady_clock;
@@ -430,7 +487,7 @@ IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptio
     else err << "bahth-index: warning: no document with id \"" << id << "\" to delete\n";
   }
 
-  std::unordered_map<std::string, std::string> first_with_key;  // dry run: duplicate clusters
+  DryRunClusters dry_clusters;
   ReadCallbacks cb;
   cb.problem = [&](const std::string& message) {
     clear_progress();
@@ -438,7 +495,9 @@ IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptio
     ++stats.skipped;
   };
   // Writing a document: the index is touched by this thread only (Xapian handles are not thread-safe).
-  auto write = [&](const Article& a, const Xapian::Document& doc) {
+  auto write = [&](const Article& a, Xapian::Document doc) {
+    // A near copy of an indexed article joins its cluster (dedup.h); done here, where the index is.
+    if (std::string key = writer->near_duplicate_key(doc, a.id); !key.empty()) doc.add_value(schema::kSlotDuplicate, key);
     if (writer->add(a, doc)) ++stats.replaced;
     else ++stats.added;
     progress(false);
@@ -477,8 +536,7 @@ IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptio
     }
     if (opt.json) {
       nlohmann::ordered_json j = describe_document(a, doc);
-      auto [first, fresh] = first_with_key.emplace(doc.get_value(schema::kSlotDuplicate), a.id);
-      j["duplicate_of"] = fresh ? nlohmann::ordered_json() : nlohmann::ordered_json(first->second);
+      j["duplicate_of"] = dry_clusters.duplicate_of(doc, a.id);
       nlohmann::ordered_json mentions = nlohmann::ordered_json::array();
       for (const DateMention& m : extract_dates(a.text, a.date)) {
         mentions.push_back({{"text", m.text},

@@ -21,10 +21,6 @@ inline constexpr std::size_t kMaxIdBytes = 240;
 /// hash stored in the index, re-indexing `a` would change nothing.
 std::string content_hash(const Article& a, const Analyzer& analyzer);
 
-/// The duplicate-cluster key of `a`: a hash of the letters and digits of its normalised body, so that one
-/// story filed twice (under two ids, with other spacing, punctuation or diacritics) gets one key.
-std::string duplicate_key(const Article& a, const Analyzer& analyzer);
-
 /// Builds the Xapian document for `a`: terms (see schema.h), values and the stored data; `hash` is
 /// content_hash(a, analyzer). Throws InputError when the id is too long.
 Xapian::Document build_document(const Article& a, const Analyzer& analyzer, const std::string& hash);
@@ -54,6 +50,13 @@ class IndexWriter {
 
   /// Adds or replaces the document; returns true when it replaced one with the same id.
   bool add(const Article& a, const Xapian::Document& doc);
+
+  /// The duplicate-cluster key of the indexed document most similar to `doc` (a MinHash estimate of at
+  /// least kNearDuplicate, dedup.h), other than an older version of `id`; empty when there is none.
+  std::string near_duplicate_key(const Xapian::Document& doc, const std::string& id);
+
+  /// Near-duplicate candidates looked at per document, at most (a story copied thousands of times).
+  static constexpr std::size_t kMaxCandidates = 64;
 
   /// Deletes the document with id `id`; false when there is none.
   bool remove(const std::string& id);

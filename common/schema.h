@@ -20,6 +20,7 @@ inline constexpr const char* kDay = "D";           ///< D<YYYYMMDD>: publication
 inline constexpr const char* kMentionedYear = "XMY";   ///< XMY<YYYY>: a year the text mentions (mentioned:YYYY)
 inline constexpr const char* kMentionedMonth = "XMM";  ///< XMM<YYYYMM>: a month the text mentions (day or month precision)
 inline constexpr const char* kMentionedDay = "XMD";    ///< XMD<YYYYMMDD>: a day the text mentions (day precision)
+inline constexpr const char* kBand = "XB";         ///< XB<band><hash>: MinHash LSH band (near-duplicate candidates)
 inline constexpr const char* kRoot = "XR";         ///< XR<hash of input root>: documents read from files under a root (--prune)
 
 // ---- Value slots ---------------------------------------------------------------------------------------
@@ -28,6 +29,7 @@ inline constexpr Xapian::valueno kSlotSource = 1;    ///< source, as given (face
 inline constexpr Xapian::valueno kSlotCategory = 2;  ///< category, as given (facet counts)
 inline constexpr Xapian::valueno kSlotHash = 3;      ///< content hash, 16 hex digits: unchanged input is skipped
 inline constexpr Xapian::valueno kSlotDuplicate = 4; ///< duplicate-cluster key: the searcher collapses on it
+inline constexpr Xapian::valueno kSlotMinHash = 6;   ///< MinHash signature of the body, 32 little-endian uint32
 inline constexpr Xapian::valueno kSlotMentionedYears = 5;  ///< distinct mentioned years "YYYY" joined by ',' (facets)
 
 // ---- Database metadata ---------------------------------------------------------------------------------

@@ -396,20 +396,29 @@ def case_incremental():
     check(hits and hits[0]["id"] == "og-article.html" and hits[0]["date"] == "2015-08-12"
           and hits[0]["source"] == "الجزيرة نت", f"HTML article found with its metadata: {hits[:1]}")
 
-    # Exact duplicates: the same body under two ids, with other diacritics and spacing.
-    dup = write(os.path.join(work, "dup.jsonl"),
-                json.dumps({"id": "d1", "title": "خبر", "text": "وصل الرئيسُ إلى بكين،  اليوم."}, ensure_ascii=False) + "\n" +
-                json.dumps({"id": "d2", "title": "خبر آخر", "text": "وصل الرئيس إلى بكين اليوم"}, ensure_ascii=False) + "\n" +
-                json.dumps({"id": "d3", "title": "خبر", "text": "غادر الرئيس بكين اليوم"}, ensure_ascii=False) + "\n")
+    # Duplicates: the same body under two ids (other diacritics and spacing), and a near copy (a wire story
+    # lightly edited) collapse into one result; a different story stays apart.
+    story = ("أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في مدينة جدة بسعة خمسمائة سرير، وقال الوزير إن "
+             "المستشفى سيخدم أكثر من مليون نسمة في المنطقة، وإن العمل فيه سيبدأ مطلع الشهر المقبل بعد اكتمال "
+             "تجهيز الأقسام الطبية وتعيين الكوادر اللازمة من الأطباء والممرضين والفنيين في مختلف التخصصات. "
+             "وأضاف أن الوزارة تعمل على إنشاء ثلاثة مستشفيات أخرى في المنطقة الغربية خلال العامين المقبلين، "
+             "ضمن خطة لرفع عدد الأسرة في المملكة وتحسين الخدمات الصحية المقدمة للمواطنين والمقيمين على حد سواء")
+    dup = write(os.path.join(work, "dup.jsonl"), "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in [
+        {"id": "d1", "title": "مستشفى جديد", "text": story},
+        {"id": "d2", "title": "افتتاح مستشفى", "text": story.replace("اليوم", "اليومَ").replace(" ", "  ")},
+        {"id": "d3", "title": "مستشفى جديد", "text": "غادر الرئيس بكين اليوم بعد زيارة استمرت ثلاثة أيام التقى خلالها كبار المسؤولين وبحث معهم التعاون الاقتصادي والتجاري بين البلدين الصديقين في مختلف المجالات"},
+        {"id": "d4", "title": "جدة: مستشفى جديد", "text": story.replace("وقال الوزير", "وقال وزير الصحة", 1)},
+    ]))
     rc, out, _ = index("--dry-run", "--json", dup)
-    check([r["duplicate_of"] for r in jsonl(out)] == [None, "d1", None], "dry run shows duplicate clusters")
+    check([r["duplicate_of"] for r in jsonl(out)] == [None, "d1", None, "d1"], f"dry run shows duplicate clusters: {out}")
     ddb = os.path.join(work, "ddb")
-    expect(index("--index", ddb, dup), 0, r"3 added", "duplicates indexed")
-    rc, out, _ = search("--index", ddb, "--json", "بكين")
+    expect(index("--index", ddb, dup), 0, r"4 added", "duplicates indexed")
+    rc, out, _ = search("--index", ddb, "--json", "مستشفى OR بكين")
     hits = [r for r in jsonl(out) if r["type"] == "hit"]
-    check(len(hits) == 2, f"duplicates collapse to one result by default: {[h['id'] for h in hits]}")
-    rc, out, _ = search("--index", ddb, "--json", "--no-collapse", "بكين")
-    check(len([r for r in jsonl(out) if r["type"] == "hit"]) == 3, "--no-collapse shows all")
+    check(len(hits) == 2 and sorted(h["duplicates"] for h in hits) == [0, 2],
+          f"copies collapse to one result by default: {[(h['id'], h['duplicates']) for h in hits]}")
+    rc, out, _ = search("--index", ddb, "--json", "--no-collapse", "مستشفى OR بكين")
+    check(len([r for r in jsonl(out) if r["type"] == "hit"]) == 4, "--no-collapse shows all")
 
 
 def shared_lines(n):

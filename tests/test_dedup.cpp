@@ -1,0 +1,57 @@
+// Duplicate keys and MinHash near-duplicate similarity.
+#include <doctest/doctest.h>
+
+#include "analyzer.h"
+#include "dedup.h"
+
+namespace {
+const std::string kStory =
+    "أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في مدينة جدة بسعة خمسمائة سرير، وقال الوزير إن المستشفى سيخدم "
+    "أكثر من مليون نسمة في المنطقة، وإن العمل فيه سيبدأ مطلع الشهر المقبل بعد اكتمال تجهيز الأقسام الطبية وتعيين "
+    "الكوادر اللازمة من الأطباء والممرضين والفنيين في مختلف التخصصات. وأضاف أن الوزارة تعمل على إنشاء ثلاثة "
+    "مستشفيات أخرى في المنطقة الغربية خلال العامين المقبلين ضمن خطة لرفع عدد الأسرة في المملكة";
+const std::string kOther =
+    "غادر الرئيس بكين اليوم بعد زيارة استمرت ثلاثة أيام التقى خلالها كبار المسؤولين وبحث معهم التعاون الاقتصادي "
+    "والتجاري بين البلدين الصديقين في مختلف المجالات، وأكد الجانبان عزمهما على توقيع اتفاقيات جديدة قبل نهاية "
+    "العام الجاري في مجالات الطاقة والنقل والتقنية والتعليم والصحة والزراعة والسياحة والثقافة";
+
+bahth::Fingerprint fp(const std::string& body, const std::string& title = "عنوان") {
+  const bahth::Analyzer a("none");
+  return bahth::fingerprint(a.normalize(body), a.normalize(title));
+}
+}  // namespace
+
+TEST_CASE("exact duplicates: spacing, punctuation and diacritics do not count") {
+  CHECK(fp(kStory).exact == fp("  " + kStory + " !").exact);
+  std::string marked = kStory;
+  marked.replace(marked.find("الصحة"), std::string("الصحة").size(), "الصِّحَّة");
+  CHECK(fp(kStory).exact == fp(marked).exact);
+  CHECK(fp(kStory).exact != fp(kOther).exact);
+  CHECK(fp(kStory, "عنوان").exact == fp(kStory, "عنوان آخر").exact);  // a long body: the title does not count
+}
+
+TEST_CASE("short bodies are keyed with their title") {
+  CHECK(fp("بلاتر", "بلاتر يصل روسيا").exact != fp("بلاتر", "بلاتر يواجه المتاعب").exact);
+  CHECK(fp("بلاتر", "بلاتر يصل روسيا").minhash.empty());
+}
+
+TEST_CASE("MinHash similarity: copies, light edits, other stories") {
+  std::string edited = kStory;
+  edited.replace(edited.find("وقال الوزير"), std::string("وقال الوزير").size(), "وقال وزير الصحة");
+  struct Case {
+    std::string a, b;
+    double at_least, at_most;
+  } cases[] = {
+      {kStory, kStory, 1.0, 1.0},
+      {kStory, edited, bahth::kNearDuplicate, 1.0},
+      {kStory, kOther, 0.0, 0.2},
+  };
+  for (const auto& c : cases) {
+    const double sim = bahth::similarity(fp(c.a).minhash, fp(c.b).minhash);
+    CAPTURE(sim);
+    CHECK(sim >= c.at_least);
+    CHECK(sim <= c.at_most);
+  }
+  CHECK(fp(kStory).bands.size() == bahth::kBands);
+  CHECK(bahth::similarity("", fp(kStory).minhash) == 0.0);
+}
