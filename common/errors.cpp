@@ -42,12 +42,24 @@ std::string lock_message(const std::string& what) {
 
 std::string describe_xapian_error(const std::string& what, const Xapian::Error& e) {
   const std::string type = e.get_type();
-  if (type == "DatabaseLockError") return lock_message(what);
+  if (type == "DatabaseLockError") {
+    // Xapian reports a lock it could not even try to take (a read-only directory) as a lock error too.
+    const std::string msg = e.get_msg();
+    const std::size_t cause = msg.find("Couldn't open lockfile: ");
+    if (cause != std::string::npos)
+      return "index " + what + ": cannot write (" + msg.substr(cause + 24) + "); the index is left as it was";
+    return lock_message(what);
+  }
   if (type == "DatabaseNotFoundError" || type == "DatabaseOpeningError") {
     return "cannot open index " + what + ": " + e.get_msg() +
            (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : "");
   }
   if (type == "DatabaseCorruptError") return "index " + what + " is corrupt: " + e.get_msg();
+  const std::string detail = e.get_error_string() ? e.get_error_string() : "";
+  if (detail.find("No space left") != std::string::npos)
+    return "index " + what + ": the disk is full (" + detail + "); the index is left at its last commit";
+  if (detail.find("Read-only file system") != std::string::npos || detail.find("Permission denied") != std::string::npos)
+    return "index " + what + ": cannot write (" + detail + "); the index is left at its last commit";
   if (type == "DatabaseModifiedError")
     return "index " + what + " changed too much while being read; run the search again";
   std::string msg = "index " + what + ": " + type + ": " + e.get_msg();

@@ -109,8 +109,12 @@ class WindowChooser {
 
 }  // namespace
 
-Snippet make_snippet(std::string_view text, const MatchSpec& spec, const Analyzer& analyzer, std::size_t max_chars) {
+Snippet make_snippet(std::string_view full_text, const MatchSpec& spec, const Analyzer& analyzer, std::size_t max_chars) {
   Snippet out;
+  // Only the beginning of a huge document is analysed: a 50 MB text would cost seconds per query.
+  std::string_view text = full_text.substr(0, kMaxSnippetSourceBytes);
+  while (!text.empty() && text.size() < full_text.size() && (static_cast<unsigned char>(full_text[text.size()]) & 0xC0) == 0x80)
+    text.remove_suffix(1);  // cut on a character boundary
   const std::vector<Token> tokens = analyzer.tokenize(text);
   if (tokens.empty()) return out;
   const std::vector<bool> hit = match_tokens(tokens, spec, analyzer);
@@ -165,7 +169,7 @@ Snippet make_snippet(std::string_view text, const MatchSpec& spec, const Analyze
     while (!out.text.empty() && out.text.back() == ' ') out.text.pop_back();
     previous_end = end;
   }
-  if (!trim(text.substr(previous_end)).empty()) out.text += " …";
+  if (!trim(full_text.substr(previous_end)).empty()) out.text += " …";
   return out;
 }
 

@@ -19,7 +19,7 @@ ARGS = None
 FAILURES = []
 
 
-def run(cmd, stdin=None, env=None, timeout=300):
+def run(cmd, stdin=None, env=None, timeout=600):
     e = dict(os.environ)
     e.pop("NO_COLOR", None)
     if env:
@@ -621,6 +621,70 @@ def case_shards():
             srv.terminate()
             srv.wait()
     expect(search("--index", "tcp://127.0.0.1:notaport", "x"), 2, r"is not tcp://HOST:PORT", "bad remote address")
+
+
+def case_limits():
+    """Issue 6: 100,000 small files, a 50 MB article, over-long lines and files, a full disk, a read-only index."""
+    work = fresh("limits")
+    many = os.path.join(work, "many")
+    os.makedirs(many)
+    for i in range(100000):
+        with open(os.path.join(many, f"{i:06d}.txt"), "w") as f:
+            f.write(f"خبر رقم {i}\nنص قصير عن الخبر رقم {i} في مدينة الرياض اليوم.\n")
+    db = os.path.join(work, "db")
+    expect(index("--index", db, "-q", many, timeout=1800), 0, None, "100,000 small files")
+    check(doccount(db) == 100000, f"100,000 documents: {doccount(db)}")
+
+    # A 50 MB article: indexed whole; found by a word that occurs only near its end.
+    big = os.path.join(work, "big", "big.txt")
+    os.makedirs(os.path.dirname(big))
+    paragraph = "قال المتحدث إن الاجتماع بحث سبل التعاون بين البلدين في مجالات الاقتصاد والطاقة والتعليم. "
+    with open(big, "w") as f:
+        f.write("مقال طويل جدا\n")
+        for _ in range((50 << 20) // len(paragraph.encode())):
+            f.write(paragraph)
+        f.write("\nكلمةفريدةفيالنهاية\n")
+    bdb = os.path.join(work, "bdb")
+    expect(index("--index", bdb, big, timeout=1800), 0, r"1 added", "a 50 MB article")
+    rc, out, _ = search("--index", bdb, "--ids", "كلمةفريدةفيالنهاية")
+    check(out.strip() == "big.txt", "the end of a 50 MB article is searchable")
+
+    # Lines and files over the 64 MiB limit are skipped with a message; the rest is read.
+    huge = os.path.join(work, "huge.jsonl")
+    with open(huge, "w") as f:
+        f.write(json.dumps({"id": "h1", "text": "ا " * (35 << 20)}) + "\n")
+        f.write(json.dumps({"id": "h2", "text": "نص عادي"}) + "\n")
+    rc, out, err = expect(index("--dry-run", "--json", huge), 2, r"huge\.jsonl:1: line longer than 64 MiB; skipped", "a 70 MB line")
+    check([r["id"] for r in jsonl(out)] == ["h2"], "the next line is read")
+    hugetxt = os.path.join(work, "huge.txt")
+    with open(hugetxt, "wb") as f:
+        f.truncate(70 << 20)
+    expect(index("--dry-run", hugetxt), 2, r"huge\.txt: file is 70 MiB; articles over 64 MiB are skipped", "a 70 MB file")
+
+    # A full disk and a read-only index: one clear line, and the index stays at its last commit.
+    mnt = os.path.join(work, "mnt")
+    os.makedirs(mnt)
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3M", "tmpfs", mnt], capture_output=True).returncode != 0:
+        print("note: cannot mount a tmpfs here; the disk-full and read-only checks were skipped", file=sys.stderr)
+        return
+    try:
+        lines = shared_lines(2000) if os.path.exists(os.path.join(ARGS.root, "..", "shared", "data")) else None
+        data = "".join(lines).encode() if lines else None
+        full = os.path.join(mnt, "full")
+        if data:
+            rc, out, err = expect(index("--index", full, "--batch", "100", "-", stdin=data), 2, r"the disk is full", "disk full")
+            check(len(err.strip().splitlines()) == 1, f"disk full: one line on stderr: {err!r}")
+            n = doccount(full)
+            check(n >= 0 and n % 100 == 0, f"after a full disk the index opens at a commit ({n} documents)")
+        shutil.rmtree(full, ignore_errors=True)
+        ro = os.path.join(mnt, "ro")
+        expect(index("--index", ro, os.path.join(ARGS.root, "corpus")), 0, r"5 added", "index before read-only")
+        subprocess.run(["mount", "-o", "remount,ro", mnt], check=True)
+        expect(index("--index", ro, many), 2, r"cannot write|Read-only", "read-only index")
+        check(doccount(ro) == 5, "a read-only index is untouched")
+        expect(search("--index", ro, "بوتين"), 0, None, "a read-only index can be searched")
+    finally:
+        subprocess.run(["umount", mnt])
 
 
 def main():
