@@ -23,8 +23,10 @@ namespace {
 
 constexpr const char* kHelpTail = R"(
 Query syntax: words (any of them, ranked); "a phrase" or «a phrase» (exact words in order); +word (required);
--word (excluded); a AND b, a OR b (also أو), a NOT b, parentheses; title:word; source:NAME; category:NAME.
-Words are normalised like the articles (diacritics, tatweel, alef forms, Arabic-Indic digits) and stemmed.
+-word (excluded); a AND b, a OR b (also أو), a NOT b, parentheses; title:word; source:NAME; category:NAME;
+date:2018-03..2018-05 (published then; either side may be empty); mentioned:2022 (the text talks about a
+date in 2022; also YYYY-MM, YYYY-MM-DD, FROM..TO). Words are normalised like the articles (diacritics,
+tatweel, alef forms, Arabic-Indic digits) and stemmed; common function words count only inside phrases.
 
 Batch: --queries FILE (or - for stdin) runs one query per line, "ID<TAB>query" or "query" (id = line number);
 every output record carries the query id. --format trec writes "qid Q0 docid rank score tag" lines.
