@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds Bahth (if needed) and runs every test with CTest, in two configurations: warnings as errors, and
-# AddressSanitizer + UndefinedBehaviorSanitizer. Installs missing packages first (scripts/setup.sh).
-#   usage: scripts/test.sh [--quick]     --quick: the warnings-as-errors configuration only
+# AddressSanitizer + UndefinedBehaviorSanitizer; before them, a smoke run of the libFuzzer targets
+# (scripts/fuzz.sh --smoke, 10 s each). Installs missing packages first (scripts/setup.sh).
+#   usage: scripts/test.sh [--quick]     --quick: the warnings-as-errors configuration only, no fuzzing
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 configs=(werror sanitize)
@@ -9,6 +10,10 @@ configs=(werror sanitize)
 "$root/scripts/setup.sh" --deps-only
 
 status=0
+if [[ ${1:-} != --quick ]]; then
+  echo "== fuzz smoke" >&2
+  "$root/scripts/fuzz.sh" --smoke || status=1
+fi
 for config in "${configs[@]}"; do
   build=$root/build-test-$config
   case $config in
