@@ -186,7 +186,28 @@ const std::unordered_set<std::string>& stopwords() {
       "كان", "كانت", "كانوا", "يكون", "تكون", "ليس", "ليست",
       // question words
       "ماذا", "متى", "اين", "كيف", "كم", "هل", "لماذا", "اي", "ايه", "ايش", "مما", "ممن", "بما", "بم", "فيم",
-      "لم", "عم", "كيفية"};
+      "لم", "عم", "كيفية",
+      // ما glued to the pronoun that follows it, and a lone article (ال written apart from its word)
+      "ماهو", "ماهي", "بماذا", "عما", "ال"};
+  return words;
+}
+
+// The stop words as people type them: the final ى and ي are often swapped (فى for في, متي for متى, هى for
+// هي, اى for اي: 158 of the 3,102 questions of the open QA sets; 153 more have ماهو, ماهي or a lone ال).
+// Each word is also listed with its last letter swapped, except على → علي, which is the name Ali.
+// Measured on the benchmark (BM25 then): arcd MRR@10 +0.007, the other sets ±0.001.
+const std::unordered_set<std::string>& stopword_spellings() {
+  static const std::unordered_set<std::string> words = [] {
+    std::unordered_set<std::string> all = stopwords();
+    const std::string yeh = "\u064A", maksura = "\u0649";
+    for (const std::string& w : stopwords()) {
+      if (w.size() < 2) continue;
+      const std::string last = w.substr(w.size() - 2), stem = w.substr(0, w.size() - 2);
+      if (last == yeh) all.insert(stem + maksura);
+      else if (last == maksura && stem + yeh != "\u0639\u0644\u064A") all.insert(stem + yeh);
+    }
+    return all;
+  }();
   return words;
 }
 
@@ -201,7 +222,7 @@ Analyzer::Analyzer(const std::string& stemmer_name)
 
 bool Analyzer::is_stopword(const Token& token) const {
   if (token.numeric || token.form.size() > 16) return false;
-  const auto& words = stopwords();
+  const auto& words = stopword_spellings();
   if (words.count(token.form)) return true;
   // و / ف glued to a stop word: وفي، ومن، فهل
   return is_letter_waw_or_feh(token.form) && words.count(token.form.substr(2));

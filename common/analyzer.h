@@ -11,9 +11,10 @@
 // Letters whose spelling varies (ى/ي, hamza seats ؤ ئ) are kept as written here and folded only in the
 // stem key (stemmer.h), so exact and phrase search still see the written form.
 //
-// Stop words: a short list of Arabic function words and question words (is_stopword). They keep their exact
-// term (phrases such as "في بيروت" still work) but get no stem key: plain-word queries drop them, so that
-// ما / من / في do not decide the ranking.
+// Stop words: a short list of Arabic function words and question words (is_stopword), also as people type
+// them (فى for في, متي for متى, ماهو for ما هو, a lone ال). They keep their exact term (phrases such as
+// "في بيروت" still work) but get no stem key: plain-word queries drop them, so that ما / من / في do not
+// decide the ranking.
 //
 // Proclitics and the index's vocabulary (light stemmer only). Whether بـ in بفلسطين is a preposition and in
 // بيروت is part of the name cannot be told from the letters. So:

@@ -36,9 +36,9 @@ struct SearchRequest {
   std::vector<std::string> fields;  ///< JSON hit fields to write (empty: all)
 };
 
-/// One index term of the query that matched a hit, and what it added to the hit's score. The weights of a
-/// hit's terms add up to its score when every term occurs once in the query (BM25 sums per-term weights;
-/// a phrase adds the weights of its words).
+/// One index term of the query that matched a hit, and the weight it has on its own in that document. The
+/// query scales some terms (an exact-form match by 0.35, a neighbouring-word pair by 0.1; query.cpp), so
+/// the weights shown add up to the score only for the plain stem terms.
 struct TermContribution {
   std::string term;              ///< the term as stored, prefix included (schema.h)
   std::string field;             ///< "stem", "exact", "title stem" or "title exact" (from the prefix)
@@ -81,8 +81,9 @@ class Searcher {
   /// Runs one query. Throws QueryError for a query that cannot be run.
   SearchResult search(const SearchRequest& request) const;
 
-  /// The weighting scheme every search uses: BM25 with the parameters tuned for Arabic news (searcher.cpp).
-  static Xapian::BM25Weight weighting();
+  /// BM25 (k1 = 1.2, b = 0.9, or $BAHTH_BM25="k1,b"). Searches rank with DLH (searcher.cpp says why); this
+  /// is used instead only when $BAHTH_WEIGHT=bm25, for comparison runs of the relevance benchmark.
+  static Xapian::BM25Weight bm25_weighting();
 
  private:
   std::vector<TermContribution> explain(Xapian::Enquire& enquire, const Xapian::MSetIterator& hit,

@@ -7,10 +7,11 @@
 //
 // The light stemmer works on words the Analyzer has already normalised (alef forms folded, diacritics and
 // tatweel removed). It adds the foldings that belong in the stem key only, so exact and phrase search keep
-// the written form: ى → ي and the hamza seats ؤ ئ → ء (مسؤول = مسئول). ة is kept (see stemmer.cpp for
-// the measurements behind each choice). Then it takes off one definite-article group (ال وال بال كال فال
-// لل, and و/ف + بال/كال/لل) when at least two letters remain, then the suffixes ها ه يه ي ات when at least
-// three letters remain, and repeats until nothing changes, so stemming is idempotent.
+// the written form: ى → ي and the hamza seats ؤ ئ → ء (مسؤول = مسئول) (see stemmer.cpp for the
+// measurements behind each choice). Then it takes off one definite-article group (ال وال بال كال فال لل,
+// and و/ف + بال/كال/لل) when at least two letters remain, then the suffixes ها ه يه ات ة ي when at least
+// three letters remain, and repeats until nothing changes, so stemming is idempotent (مغربية → مغرب,
+// مدرسة = مدرسه → مدرس).
 //
 // What it deliberately does NOT do on its own, because the same letters begin or end names:
 //   - the one-letter proclitics و ف ب ل ك (and وب ول وك فب فل فك): بيروت is not ب + يروت, but بفلسطين is
@@ -41,7 +42,8 @@ Xapian::Stem make_stemmer(std::string_view name);
 
 /// The light stemmer's key for one normalised word (UTF-8). A word that is not all Arabic letters (Latin,
 /// digits, mixed) is returned unchanged. Never fails; idempotent: light_stem(light_stem(w)) == light_stem(w).
-///   light_stem("والصين") == "صين"; light_stem("معلمات") == "معلم"; light_stem("فلسطين") == "فلسطين"
+///   light_stem("والصين") == "صين"; light_stem("معلمات") == "معلم"; light_stem("فلسطين") == "فلسطين";
+///   light_stem("المغربية") == "مغرب"
 std::string light_stem(std::string_view word);
 
 /// The words `word` may stand for once a one-letter proclitic is taken off: for و/ف the rest, and for

@@ -11,10 +11,20 @@
 #            postgres-arabic is skipped: its OR queries take 7+ minutes here and score about 0 (no IDF, no
 #            stop list). On aaqad only lucene-arabic runs beside Bahth: SQLite would need ~25 min for it.
 #
+#   collapse Bahth runs with --no-collapse. By default the searcher shows one document per cluster of
+#            identical bodies (schema.h: kSlotDuplicate), which is what a reader of news wants; but the qrels
+#            name one paragraph id, some paragraphs are in two sets (12 aaqad paragraphs repeat arcd or
+#            mlqa-dev-ar ones word for word), and collapsing then showed the twin instead: 21 arcd questions
+#            lost their answer to it (arcd MRR@10 -0.008). The peers do not collapse either.
+#
 # usage: scripts/bench-relevance.sh            (from anywhere; needs ../shared next to the repository)
 # env:   BUILD=<dir> (default: <repo>/build-rel)  SHARED=<dir> (default: <repo>/../shared)
 #        STEMMER=light|snowball|none (default light)  JOBS=2
-# Output: the table on stdout; runs, indexes and logs under $BUILD/bench/relevance/. Takes ~12 min on the
+#        BAHTH_WEIGHT=bm25 [BAHTH_BM25=k1,b]: rank Bahth with BM25 instead of DLH, for comparison
+#        (common/searcher.cpp; the searcher reads them, so they also work on bahth-search directly)
+# The peers' Debian packages come from ../shared/bench/peers/install_deps.sh, run first (a no-op when they are
+# present; installing needs root).
+# Output: the table on stdout; runs, indexes and logs under $BUILD/bench/relevance/. Takes ~15 min on the
 # 2-core development machine; the peers run beside Bahth's own indexing, so the timings printed by the peers
 # are under contention: use run_all.sh alone to compare speed.
 set -euo pipefail
@@ -49,6 +59,9 @@ for s in $SETS; do
   cat "$SHARED/data/qa/$s/qrels.txt" >>"$OUT/data/qrels.txt"
 done
 
+say "peer dependencies: $PEERS_DIR/install_deps.sh"
+"$PEERS_DIR/install_deps.sh" >"$OUT/deps.log" 2>&1 || { cat "$OUT/deps.log" >&2; say "install_deps.sh failed (root needed to install)"; exit 2; }
+
 # The peers, in the background (they build into our tree, never into ../shared).
 say "peers: lucene-arabic xapian-arabic sqlite-fts5 (postgres-arabic skipped: 7+ min of queries, scores ~0)"
 (
@@ -69,8 +82,9 @@ t0=$(date +%s)
 index_s=$(( $(date +%s) - t0 ))
 say "indexed in ${index_s} s ($(grep -c . "$OUT/index.log" || true) messages in index.log), $(du -sh "$OUT/index" | cut -f1)"
 
-search() {  # search QUERIES RUN
-  "$BUILD/bahth-search" -i "$OUT/index" --queries "$1" --format trec -n 100 --run-tag bahth >"$2" 2>>"$OUT/search.log" || true
+search() {  # search QUERIES RUN (--no-collapse: see the header)
+  "$BUILD/bahth-search" -i "$OUT/index" --queries "$1" --format trec -n 100 --no-collapse --run-tag bahth >"$2" \
+    2>>"$OUT/search.log" || true
 }
 t0=$(date +%s)
 search "$OUT/data/queries.tsv" "$OUT/bahth.run"

@@ -25,7 +25,8 @@ def run(cmd, stdin=None, env=None, timeout=600):
     if env:
         e.update(env)
     p = subprocess.run(cmd, input=stdin, capture_output=True, env=e, timeout=timeout)
-    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+    # xapian-delve prints binary values (the MinHash slot) as they are: do not fail on them
+    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
 def index(*args, **kw):

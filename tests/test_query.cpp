@@ -1,6 +1,8 @@
 // Query parser: query text → Xapian query description, errors and warnings.
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <regex>
 #include <sstream>
 
 #include "analyzer.h"
@@ -11,7 +13,24 @@ using bahth::Analyzer;
 using bahth::parse_query;
 
 namespace {
-std::string describe(const Analyzer& a, const std::string& q) { return parse_query(q, a).query.get_description(); }
+// Xapian prints weight factors with 20 digits ("0.3499999999999999778 * w"): shown here as %g ("0.35 * w").
+std::string short_factors(const std::string& d) {
+  static const std::regex factor("([0-9]+\\.[0-9]+) \\* ");
+  std::string out;
+  auto last = d.cbegin();
+  for (std::sregex_iterator it(d.begin(), d.end(), factor), end; it != end; ++it) {
+    out.append(last, d.cbegin() + it->position());
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g * ", std::stod((*it)[1].str()));
+    out += buf;
+    last = d.cbegin() + it->position() + it->length();
+  }
+  out.append(last, d.cend());
+  return out;
+}
+std::string describe(const Analyzer& a, const std::string& q) {
+  return short_factors(parse_query(q, a).query.get_description());
+}
 }  // namespace
 
 TEST_CASE("query syntax to Xapian queries") {
@@ -20,28 +39,28 @@ TEST_CASE("query syntax to Xapian queries") {
     const char* query;
     const char* expected;
   } cases[] = {
-      {"بوتين", "Query(Zبوتين)"},
-      {"بُوتِين", "Query(Zبوتين)"},
-      {"بوتين الصين", "Query((Zبوتين OR Zالصين))"},
+      {"بوتين", "Query((Zبوتين OR 0.35 * بوتين))"},
+      {"بُوتِين", "Query((Zبوتين OR 0.35 * بوتين))"},
+      {"بوتين الصين", "Query((((Zبوتين OR 0.35 * بوتين) OR (Zالصين OR 0.35 * الصين)) OR 0.1 * (بوتين PHRASE 2 الصين)))"},
       {"\"شراكة بلا حدود\"", "Query((شراكة PHRASE 3 بلا PHRASE 3 حدود))"},
       {"«شراكة بلا حدود»", "Query((شراكة PHRASE 3 بلا PHRASE 3 حدود))"},
       {"“شراكة بلا”", "Query((شراكة PHRASE 2 بلا))"},
       {"\"بوتين\"", "Query(بوتين)"},
-      {"بوتين AND الصين", "Query((Zبوتين AND Zالصين))"},
-      {"بوتين OR الصين", "Query((Zبوتين OR Zالصين))"},
-      {"بوتين أو الصين", "Query((Zبوتين OR Zالصين))"},
-      {"بوتين NOT الصين", "Query((Zبوتين AND_NOT Zالصين))"},
-      {"بوتين AND NOT الصين", "Query((Zبوتين AND_NOT Zالصين))"},
-      {"بوتين -الصين", "Query((Zبوتين AND_NOT Zالصين))"},
-      {"+بوتين الصين", "Query((Zبوتين AND_MAYBE Zالصين))"},
-      {"(بوتين OR شي) AND الصين", "Query(((Zبوتين OR Zشي) AND Zالصين))"},
+      {"بوتين AND الصين", "Query(((Zبوتين OR 0.35 * بوتين) AND (Zالصين OR 0.35 * الصين)))"},
+      {"بوتين OR الصين", "Query(((Zبوتين OR 0.35 * بوتين) OR (Zالصين OR 0.35 * الصين)))"},
+      {"بوتين أو الصين", "Query(((Zبوتين OR 0.35 * بوتين) OR (Zالصين OR 0.35 * الصين)))"},
+      {"بوتين NOT الصين", "Query(((Zبوتين OR 0.35 * بوتين) AND_NOT Zالصين))"},
+      {"بوتين AND NOT الصين", "Query(((Zبوتين OR 0.35 * بوتين) AND_NOT Zالصين))"},
+      {"بوتين -الصين", "Query(((Zبوتين OR 0.35 * بوتين) AND_NOT Zالصين))"},
+      {"+بوتين الصين", "Query(((Zبوتين OR 0.35 * بوتين) AND_MAYBE (Zالصين OR 0.35 * الصين)))"},
+      {"(بوتين OR شي) AND الصين", "Query((((Zبوتين OR 0.35 * بوتين) OR (Zشي OR 0.35 * شي)) AND (Zالصين OR 0.35 * الصين)))"},
       {"title:بوتين", "Query(ZSبوتين)"},
       {"title:\"بوتين وشي\"", "Query((Sبوتين PHRASE 2 Sوشي))"},
-      {"بوتين source:France24", "Query((Zبوتين FILTER XSfrance24))"},
+      {"بوتين source:France24", "Query(((Zبوتين OR 0.35 * بوتين) FILTER XSfrance24))"},
       {"source:france24 source:bbc", "Query((XSfrance24 OR XSbbc))"},
       {"شي-جين", "Query((شي PHRASE 2 جين))"},
-      {"بوتين ، ؟", "Query(Zبوتين)"},
-      {"٢٠٢٢", "Query(Z2022)"},
+      {"بوتين ، ؟", "Query((Zبوتين OR 0.35 * بوتين))"},
+      {"٢٠٢٢", "Query((Z2022 OR 0.35 * 2022))"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.query);
@@ -77,12 +96,35 @@ TEST_CASE("unbalanced quotes and parentheses are closed with a warning") {
   CHECK(p.warnings[0] == "unbalanced quote: the phrase runs to the end of the query");
 
   p = parse_query("(بوتين OR شي", a);
-  CHECK(p.query.get_description() == "Query((Zبوتين OR Zشي))");
+  CHECK(short_factors(p.query.get_description()) == "Query(((Zبوتين OR 0.35 * بوتين) OR (Zشي OR 0.35 * شي)))");
   CHECK(p.warnings.size() == 1);
 
-  p = parse_query("بوتين) شي", a);
-  CHECK(p.query.get_description() == "Query((Zبوتين OR Zشي))");
+  p = parse_query("بوتين) شي", a);  // no word pair across the ')'
+  CHECK(short_factors(p.query.get_description()) == "Query(((Zبوتين OR 0.35 * بوتين) OR (Zشي OR 0.35 * شي)))");
   CHECK(p.warnings.size() == 1);
+}
+
+// Issue "Arabic relevance": plain words also match their exact form (at 0.35 of its weight) and neighbouring
+// plain words match as an exact pair (at 0.1); fielded, excluded and quoted words get neither.
+TEST_CASE("plain words: exact-form and word-pair bonuses") {
+  const Analyzer a("light");
+  struct Case {
+    const char* query;
+    const char* expected;
+  } cases[] = {
+      // a stop word between two words is dropped and does not break the pair
+      {"مدينة في المغرب",
+       "Query((((Zمدين OR 0.35 * مدينة) OR (Zمغرب OR 0.35 * المغرب)) OR 0.1 * (مدينة PHRASE 2 المغرب)))"},
+      // a quoted phrase or a fielded word between two words does
+      {"مدينة \"الدار البيضاء\" المغرب",
+       "Query((((Zمدين OR 0.35 * مدينة) OR (الدار PHRASE 2 البيضاء)) OR (Zمغرب OR 0.35 * المغرب)))"},
+      {"مدينة title:الرباط المغرب", "Query((((Zمدين OR 0.35 * مدينة) OR ZSرباط) OR (Zمغرب OR 0.35 * المغرب)))"},
+      {"مدينة -المغرب", "Query(((Zمدين OR 0.35 * مدينة) AND_NOT Zمغرب))"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.query);
+    CHECK(describe(a, c.query) == c.expected);
+  }
 }
 
 TEST_CASE("highlight spec holds positive words only") {
@@ -116,13 +158,13 @@ TEST_CASE("date: and mentioned: filters") {
     const char* query;
     const char* expected;
   } cases[] = {
-      {"بوتين date:2022", "Query((Zبوتين FILTER VALUE_RANGE 0 20220101 20221231))"},
-      {"بوتين date:2018-03..2018-05", "Query((Zبوتين FILTER VALUE_RANGE 0 20180301 20180531))"},
-      {"بوتين date:٢٠٢٢-٠٢-٠٥", "Query((Zبوتين FILTER VALUE_RANGE 0 20220205 20220205))"},
-      {"بوتين date:..2012", "Query((Zبوتين FILTER VALUE_RANGE 0 00000101 20121231))"},
+      {"بوتين date:2022", "Query(((Zبوتين OR 0.35 * بوتين) FILTER VALUE_RANGE 0 20220101 20221231))"},
+      {"بوتين date:2018-03..2018-05", "Query(((Zبوتين OR 0.35 * بوتين) FILTER VALUE_RANGE 0 20180301 20180531))"},
+      {"بوتين date:٢٠٢٢-٠٢-٠٥", "Query(((Zبوتين OR 0.35 * بوتين) FILTER VALUE_RANGE 0 20220205 20220205))"},
+      {"بوتين date:..2012", "Query(((Zبوتين OR 0.35 * بوتين) FILTER VALUE_RANGE 0 00000101 20121231))"},
       {"mentioned:2022", "Query(XMY2022)"},
-      {"بوتين mentioned:2022-03", "Query((Zبوتين FILTER XMM202203))"},
-      {"بوتين mentioned:2022-03-05", "Query((Zبوتين FILTER XMD20220305))"},
+      {"بوتين mentioned:2022-03", "Query(((Zبوتين OR 0.35 * بوتين) FILTER XMM202203))"},
+      {"بوتين mentioned:2022-03-05", "Query(((Zبوتين OR 0.35 * بوتين) FILTER XMD20220305))"},
       {"mentioned:2016..2018", "Query((XMY2016 OR XMY2017 OR XMY2018))"},
   };
   for (const auto& c : cases) {
