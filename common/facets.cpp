@@ -86,6 +86,35 @@ std::vector<FacetKind> parse_facets(const std::string& list) {
   return out;
 }
 
+std::vector<Facet> facets_from_terms(const Xapian::Database& db, const std::vector<FacetKind>& kinds) {
+  std::vector<Facet> out;
+  for (FacetKind k : kinds) {
+    Facet f;
+    f.name = facet_name(k);
+    const std::string prefix = k == FacetKind::year       ? schema::kYear
+                               : k == FacetKind::month    ? schema::kMonth
+                               : k == FacetKind::source   ? schema::kSource
+                               : k == FacetKind::category ? schema::kCategory
+                                                          : schema::kMentionedYear;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+      std::string value = (*t).substr(prefix.size());
+      // Years and months are all digits: skip any other term that happens to share the prefix.
+      const bool digits = std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if ((k == FacetKind::year || k == FacetKind::mentioned_year) && (value.size() != 4 || !digits)) continue;
+      if (k == FacetKind::month) {
+        if (value.size() != 6 || !digits) continue;
+        value.insert(4, "-");
+      }
+      f.values.push_back({value, t.get_termfreq()});
+    }
+    if (k == FacetKind::source || k == FacetKind::category)
+      std::stable_sort(f.values.begin(), f.values.end(),
+                       [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
 FacetCollector::FacetCollector(std::vector<FacetKind> kinds) : kinds_(std::move(kinds)) {}
 FacetCollector::~FacetCollector() = default;
 

@@ -29,6 +29,11 @@ struct Facet {
   std::vector<FacetValue> values;  ///< years and months in time order; others by count, descending
 };
 
+/// Facets over the whole index, from the term frequencies of the date, source, category and mentioned-year
+/// terms (schema.h): exact, and about a millisecond instead of a pass over every document. Sources and
+/// categories appear lower-cased, as their terms are.
+std::vector<Facet> facets_from_terms(const Xapian::Database& db, const std::vector<FacetKind>& kinds);
+
 /// Counts facets during one Enquire::get_mset. Create it before the Enquire it is attached to (it must
 /// outlive the search); the mset must look at every match (checkatleast = the document count) for exact counts.
 class FacetCollector {

@@ -1,6 +1,7 @@
 #include "searcher.h"
 
 #include <algorithm>
+#include <optional>
 #include <cstdio>
 #include <cstdlib>
 #include <utility>
@@ -162,12 +163,29 @@ SearchResult Searcher::search(const SearchRequest& req) const {
                                  : Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, req.from, req.to);
           query = Xapian::Query(Xapian::Query::OP_FILTER, query, range);
         }
-        FacetCollector facets(req.facets);  // outlives the Enquire it is attached to
+        // Facets and --count: exact counts of every matching article (copies too), without collapsing and
+        // without weights. Over the whole index they are the term frequencies of the date, source and
+        // category terms; otherwise one unweighted pass over the matches with counting spies.
+        std::optional<Xapian::doccount> exact;
+        if (!req.facets.empty() || req.exact_count) {
+          const bool whole_index = trim(req.query).empty() && req.from.empty() && req.to.empty();
+          if (whole_index) {
+            result.facets = facets_from_terms(db_, req.facets);
+            exact = db_.get_doccount();
+          } else {
+            FacetCollector facets(req.facets);  // outlives the Enquire it is attached to
+            Xapian::Enquire count(db_);
+            count.set_weighting_scheme(Xapian::BoolWeight());
+            count.set_query(query);
+            facets.attach(count);
+            exact = count.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+            if (!facets.empty()) result.facets = facets.results();
+          }
+        }
         Xapian::Enquire enquire(db_);
         set_ranking(enquire);
         enquire.set_query(query);
-        // Counting asks how many articles match: every copy counts (facets count every copy anyway).
-        if (req.collapse && !req.exact_count) enquire.set_collapse_key(schema::kSlotDuplicate);
+        if (req.collapse) enquire.set_collapse_key(schema::kSlotDuplicate);
         // Equal scores (DLH gives them to documents with the same counts and length) are ordered by the
         // content hash, not by document id: ids interleave differently in a sharded index, and a sharded index
         // must rank exactly like one index.
@@ -175,13 +193,9 @@ SearchResult Searcher::search(const SearchRequest& req) const {
           enquire.set_sort_by_value_then_relevance(schema::kSlotDate, req.sort == SortOrder::newest);
         else
           enquire.set_sort_by_relevance_then_value(schema::kSlotHash, false);
-        facets.attach(enquire);
-        // Facets count every match, so the matcher must look at all of them.
-        const Xapian::doccount check_at_least = facets.empty() && !req.exact_count ? 0 : db_.get_doccount();
         Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
-                                             static_cast<Xapian::doccount>(req.limit), check_at_least);
-        if (!facets.empty()) result.facets = facets.results();
-        result.estimated = mset.get_matches_estimated();
+                                             static_cast<Xapian::doccount>(req.limit));
+        result.estimated = exact ? *exact : mset.get_matches_estimated();
         result.hits.clear();
         std::size_t rank = req.offset;
         for (auto it = mset.begin(); it != mset.end(); ++it) {

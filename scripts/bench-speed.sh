@@ -67,9 +67,9 @@ done >"$OUT/facets-half.jsonl"
 $PY - "$OUT" <<'PYEOF'
 import json, os, statistics, sys
 out = sys.argv[1]
-def read(name):
+def read(name):  # the last line: /usr/bin/time may first say "Command exited with non-zero status 2"
     with open(os.path.join(out, name)) as f:
-        return f.read().split()
+        return f.read().strip().splitlines()[-1].split()
 def pct(v, p):  # nearest rank, as the peers' harness
     v = sorted(v); return v[max(0, -(-len(v) * p // 100) - 1)]
 build_s, rss_kb = map(float, read("index.time"))
