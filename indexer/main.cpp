@@ -7,9 +7,6 @@
 #include <iostream>
 #include <thread>
 
-// Repeated options (--index, --delete) are lists; a value is never split (paths and ids may hold commas).
-#define CXXOPTS_VECTOR_DELIMITER '\0'
-#include <cxxopts.hpp>
 
 #include "errors.h"
 #include "indexer.h"
@@ -62,24 +59,9 @@ Options parse_options(int argc, char** argv) {
       ("delete-from", "delete the documents whose ids are listed in FILE, one per line (- for stdin)",
        cxxopts::value<std::string>())
       ("q,quiet", "no progress line and no summary")
-      ("h,help", "show this help")
-      ("version", "show the version")
       ("inputs", "files, directories or -", cxxopts::value<std::vector<std::string>>());
   spec.parse_positional({"inputs"});
-  cxxopts::ParseResult r;
-  try {
-    r = spec.parse(argc, argv);
-  } catch (const cxxopts::exceptions::exception& e) {
-    throw bahth::UsageError(e.what());
-  }
-  if (r.count("help")) {
-    std::cout << spec.help() << kExitCodes;
-    std::exit(0);
-  }
-  if (r.count("version")) {
-    std::cout << "bahth-index 0.1.0 (Xapian " << Xapian::version_string() << ")\n";
-    std::exit(0);
-  }
+  const cxxopts::ParseResult r = bahth::parse_command_line(spec, argc, argv, kExitCodes);
   Options o;
   o.run.index = r["index"].as<std::string>();
   o.run.stemmer = r["stemmer"].as<std::string>();

@@ -5,9 +5,6 @@
 #include <fstream>
 #include <iostream>
 
-// Repeated options (--index, --delete) are lists; a value is never split (paths and ids may hold commas).
-#define CXXOPTS_VECTOR_DELIMITER '\0'
-#include <cxxopts.hpp>
 
 #include "batch.h"
 #include "errors.h"
@@ -96,24 +93,9 @@ Options parse_options(int argc, char** argv) {
                "auto (see below)", cxxopts::value<std::string>()->default_value("auto"))
       ("width", "wrap human output to N columns (default: the terminal's width; 0: no wrapping)",
        cxxopts::value<std::size_t>())
-      ("h,help", "show this help")
-      ("version", "show the version")
       ("query", "the query", cxxopts::value<std::vector<std::string>>());
   spec.parse_positional({"query"});
-  cxxopts::ParseResult r;
-  try {
-    r = spec.parse(argc, argv);
-  } catch (const cxxopts::exceptions::exception& e) {
-    throw bahth::UsageError(e.what());
-  }
-  if (r.count("help")) {
-    std::cout << spec.help() << kHelpTail;
-    std::exit(0);
-  }
-  if (r.count("version")) {
-    std::cout << "bahth-search 0.1.0 (Xapian " << Xapian::version_string() << ")\n";
-    std::exit(0);
-  }
+  const cxxopts::ParseResult r = bahth::parse_command_line(spec, argc, argv, kHelpTail);
   Options o;
   o.index = r.count("index") ? r["index"].as<std::vector<std::string>>()
                              : std::vector<std::string>{bahth::default_index_path()};
