@@ -1,5 +1,6 @@
 #include "analyzer.h"
 
+#include <cstdint>
 #include <memory>
 #include <unordered_set>
 
@@ -18,10 +19,13 @@ namespace bahth {
 namespace {
 
 // The normalised text in UTF-16, and for every code unit the original byte range it came from.
+// Offsets are 32-bit: inputs are at most 64 MiB (reader.h), and a huge article's map is its biggest cost.
 struct Folded {
-  icu::UnicodeString text;
-  std::vector<std::size_t> from;  // original start byte of the unit's source character
-  std::vector<std::size_t> to;    // original end byte of the unit's source character (marks folded in included)
+  std::u16string buf;             // appended to unit by unit: far cheaper than UnicodeString::append
+  std::vector<std::uint32_t> from;  // original start byte of the unit's source character
+  std::vector<std::uint32_t> to;    // original end byte of the unit's source character (marks folded in included)
+  // A read-only ICU view of `buf` (valid while `buf` is unchanged).
+  icu::UnicodeString text() const { return icu::UnicodeString(false, buf.data(), static_cast<int32_t>(buf.size())); }
 };
 
 // Removed entirely: tashkeel, honorific and Quranic annotation marks, tatweel, and invisible format characters.
@@ -67,17 +71,24 @@ const icu::Normalizer2& nfkc_cf() {
 }
 
 void emit(Folded& f, char32_t c, std::size_t from, std::size_t to) {
-  f.text.append(static_cast<UChar32>(c));
-  const std::size_t units = c > 0xFFFF ? 2 : 1;
+  std::size_t units = 1;
+  if (c > 0xFFFF) {
+    f.buf.push_back(static_cast<char16_t>(U16_LEAD(c)));
+    f.buf.push_back(static_cast<char16_t>(U16_TRAIL(c)));
+    units = 2;
+  } else {
+    f.buf.push_back(static_cast<char16_t>(c));
+  }
   for (std::size_t k = 0; k < units; ++k) {
-    f.from.push_back(from);
-    f.to.push_back(to);
+    f.from.push_back(static_cast<std::uint32_t>(from));
+    f.to.push_back(static_cast<std::uint32_t>(to));
   }
 }
 
 Folded fold_text(std::string_view s) {
   const icu::Normalizer2& norm = nfkc_cf();
   Folded f;
+  f.buf.reserve(s.size());
   f.from.reserve(s.size());
   f.to.reserve(s.size());
   std::size_t i = 0;
@@ -95,24 +106,23 @@ Folded fold_text(std::string_view s) {
     if (is_dropped(c)) {
       // A diacritic or tatweel right after a letter belongs to that word: a token ends after its marks.
       if (!f.to.empty() && f.to.back() == start && !(c >= 0x200C && c <= 0x206F) && c != 0xFEFF && c != 0x061C)
-        f.to.back() = i;
+        f.to.back() = static_cast<std::uint32_t>(i);
       continue;
     }
     if (c >= 0x0653 && c <= 0x0655) {
       // Compose with the previous output letter where Unicode defines it (و + ٔ → ؤ), then fold again.
       if (!f.from.empty()) {
-        const int32_t last = f.text.length() - 1;
-        const UChar32 prev = f.text.char32At(last);
-        const UChar32 composed = norm.composePair(prev, static_cast<UChar32>(c));
+        const UChar32 prev = U16_IS_SURROGATE(f.buf.back()) ? -1 : f.buf.back();
+        const UChar32 composed = prev < 0 ? -1 : norm.composePair(prev, static_cast<UChar32>(c));
         if (composed >= 0) {
           const std::size_t prev_from = f.from.back();
-          f.text.truncate(last);
+          f.buf.pop_back();
           f.from.pop_back();
           f.to.pop_back();
           if (char32_t g = fold(static_cast<char32_t>(composed))) emit(f, g, prev_from, i);
           continue;
         }
-        f.to.back() = i;  // the dropped mark belongs to the letter before it
+        f.to.back() = static_cast<std::uint32_t>(i);  // the dropped mark belongs to the letter before it
       }
       continue;
     }
@@ -231,16 +241,17 @@ bool Analyzer::is_stopword(const Token& token) const {
 std::vector<Token> Analyzer::tokenize(std::string_view text) const {
   std::vector<Token> tokens;
   if (text.empty()) return tokens;
-  Folded f = fold_text(text);
-  if (f.text.isEmpty()) return tokens;
+  const Folded f = fold_text(text);
+  if (f.buf.empty()) return tokens;
+  const icu::UnicodeString folded = f.text();
   icu::BreakIterator& words = word_breaker();
-  words.setText(f.text);
+  words.setText(folded);
   int32_t start = words.first();
   for (int32_t end = words.next(); end != icu::BreakIterator::DONE; start = end, end = words.next()) {
     const int32_t status = words.getRuleStatus();
     if (status < UBRK_WORD_NUMBER) continue;  // spaces and punctuation
     Token t;
-    f.text.tempSubStringBetween(start, end).toUTF8String(t.form);
+    folded.tempSubStringBetween(start, end).toUTF8String(t.form);
     if (t.form.size() > kMaxWordBytes) continue;
     t.start = f.from[static_cast<std::size_t>(start)];
     t.end = f.to[static_cast<std::size_t>(end - 1)];
@@ -252,7 +263,7 @@ std::vector<Token> Analyzer::tokenize(std::string_view text) const {
 
 std::string Analyzer::normalize(std::string_view text) const {
   std::string out;
-  fold_text(text).text.toUTF8String(out);
+  fold_text(text).text().toUTF8String(out);
   return out;
 }
 
