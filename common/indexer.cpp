@@ -104,6 +104,7 @@ Xapian::Document build_document(const Article& a, const Analyzer& analyzer, cons
   if (!a.file.empty()) data["file"] = a.file;
   if (!a.root.empty()) doc.add_boolean_term(schema::kRoot + hex64(fnv1a64(a.root)));
   doc.add_value(schema::kSlotHash, hash);
+  doc.add_value(schema::kSlotOrder, hex64(fnv1a64(a.id)));
   const Fingerprint fp = fingerprint(analyzer.normalize(a.text), analyzer.normalize(a.title));
   doc.add_value(schema::kSlotDuplicate, fp.exact);
   if (!fp.minhash.empty()) doc.add_value(schema::kSlotMinHash, fp.minhash);

@@ -29,6 +29,7 @@ inline constexpr Xapian::valueno kSlotSource = 1;    ///< source, as given (face
 inline constexpr Xapian::valueno kSlotCategory = 2;  ///< category, as given (facet counts)
 inline constexpr Xapian::valueno kSlotHash = 3;      ///< content hash, 16 hex digits: unchanged input is skipped
 inline constexpr Xapian::valueno kSlotDuplicate = 4; ///< duplicate-cluster key: the searcher collapses on it
+inline constexpr Xapian::valueno kSlotOrder = 7;     ///< hash of the id, 16 hex digits: orders equal scores
 inline constexpr Xapian::valueno kSlotMinHash = 6;   ///< MinHash signature of the body, 32 little-endian uint32
 inline constexpr Xapian::valueno kSlotMentionedYears = 5;  ///< distinct mentioned years "YYYY" joined by ',' (facets)
 

@@ -186,13 +186,13 @@ SearchResult Searcher::search(const SearchRequest& req) const {
         set_ranking(enquire);
         enquire.set_query(query);
         if (req.collapse) enquire.set_collapse_key(schema::kSlotDuplicate);
-        // Equal scores (DLH gives them to documents with the same counts and length) are ordered by the
-        // content hash, not by document id: ids interleave differently in a sharded index, and a sharded index
-        // must rank exactly like one index.
+        // Equal scores (DLH gives them to documents with the same counts and length) are ordered by a hash of
+        // the article's id, not by document number: numbers interleave differently in a sharded index, which
+        // must rank exactly like one index; and nothing that depends on where the files lie may decide.
         if (req.sort != SortOrder::relevance)
           enquire.set_sort_by_value_then_relevance(schema::kSlotDate, req.sort == SortOrder::newest);
         else
-          enquire.set_sort_by_relevance_then_value(schema::kSlotHash, false);
+          enquire.set_sort_by_relevance_then_value(schema::kSlotOrder, false);
         Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
                                              static_cast<Xapian::doccount>(req.limit));
         result.estimated = exact ? *exact : mset.get_matches_estimated();
