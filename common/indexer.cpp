@@ -31,9 +31,9 @@ void add_boolean(Xapian::Document& doc, const std::string& prefix, const std::st
 }
 // The dates the text talks about, as boolean terms (mentioned:) and a list of years (facets). Week
 // precision counts as its month; only Gregorian values are stored (Hijri ones are converted already).
-void add_mentioned_dates(Xapian::Document& doc, const Article& a) {
+void add_mentioned_dates(Xapian::Document& doc, const std::vector<DateMention>& mentions) {
   std::set<std::string> years;
-  for (const DateMention& m : extract_dates(a.text, a.date)) {
+  for (const DateMention& m : mentions) {
     const std::string digits = m.value.size() >= 4 ? m.value.substr(0, 4) : std::string();
     if (digits.size() != 4) continue;
     years.insert(digits);
@@ -62,7 +62,8 @@ std::string content_hash(const Article& a, const Analyzer& analyzer) {
   return hex64(h);
 }
 
-Xapian::Document build_document(const Article& a, const Analyzer& analyzer, const std::string& hash) {
+Xapian::Document build_document(const Article& a, const Analyzer& analyzer, const std::string& hash,
+                                std::vector<DateMention>* mentions_out) {
   if (a.id.size() > kMaxIdBytes)
     throw InputError(a.origin + ": id is " + std::to_string(a.id.size()) + " bytes, longer than the " +
                      std::to_string(kMaxIdBytes) + "-byte limit; skipped");
@@ -88,7 +89,9 @@ Xapian::Document build_document(const Article& a, const Analyzer& analyzer, cons
     data["date"] = to_iso(*a.date);
     data["date_source"] = std::string(to_string(a.date_source));
   }
-  add_mentioned_dates(doc, a);
+  std::vector<DateMention> mentions = extract_dates(a.text, a.date);
+  add_mentioned_dates(doc, mentions);
+  if (mentions_out) *mentions_out = std::move(mentions);
   if (!a.source.empty()) {
     doc.add_value(schema::kSlotSource, a.source);
     add_boolean(doc, schema::kSource, a.source);
@@ -525,8 +528,9 @@ IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptio
       return;
     }
     Xapian::Document doc;
+    std::vector<DateMention> mentioned;  // a dry run prints them
     try {
-      doc = build_document(a, analyzer, hash);
+      doc = build_document(a, analyzer, hash, opt.dry_run ? &mentioned : nullptr);
     } catch (const InputError& e) {
       cb.problem(e.what());
       return;
@@ -539,7 +543,7 @@ IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptio
       nlohmann::ordered_json j = describe_document(a, doc);
       j["duplicate_of"] = dry_clusters.duplicate_of(doc, a.id);
       nlohmann::ordered_json mentions = nlohmann::ordered_json::array();
-      for (const DateMention& m : extract_dates(a.text, a.date)) {
+      for (const DateMention& m : mentioned) {
         mentions.push_back({{"text", m.text},
                             {"start", m.start},
                             {"end", m.end},

@@ -22,8 +22,10 @@ inline constexpr std::size_t kMaxIdBytes = 240;
 std::string content_hash(const Article& a, const Analyzer& analyzer);
 
 /// Builds the Xapian document for `a`: terms (see schema.h), values and the stored data; `hash` is
-/// content_hash(a, analyzer). Throws InputError when the id is too long.
-Xapian::Document build_document(const Article& a, const Analyzer& analyzer, const std::string& hash);
+/// content_hash(a, analyzer). When `mentions` is given it receives the dates the text mentions (the dry run
+/// prints them). Throws InputError when the id is too long.
+Xapian::Document build_document(const Article& a, const Analyzer& analyzer, const std::string& hash,
+                                std::vector<DateMention>* mentions = nullptr);
 
 /// What `--dry-run --json` prints for one article: what would be stored, without touching any index.
 nlohmann::ordered_json describe_document(const Article& a, const Xapian::Document& doc);
