@@ -506,9 +506,21 @@ def case_terminal():
         sys.exit(77)
     db = corpus_index()
     sock = os.path.join(ARGS.work, ARGS.case, "tmux.sock")
+    # One tmux server for the whole case, kept alive by a session that only sleeps: a server exits when its
+    # last session ends, and a new-session racing with that exit fails with "server exited unexpectedly".
+    subprocess.run(["tmux", "-S", sock, "kill-server"], capture_output=True)
+    subprocess.run(["tmux", "-S", sock, "-f", "/dev/null", "new-session", "-d", "-s", "keeper", "sleep 600"], check=True)
+    try:
+        terminal_screens(db, sock)
+    finally:
+        subprocess.run(["tmux", "-S", sock, "kill-server"], capture_output=True)
+
+
+def terminal_screens(db, sock):
+    serial = iter(range(1000))
 
     def screen(*args, env=""):
-        session = "bahth%d" % os.getpid()
+        session = "screen%d" % next(serial)
         cmd = f"{env} '{ARGS.search_bin}' --index '{db}' --limit 1 {' '.join(args)} بوتين; sleep 30"
         subprocess.run(["tmux", "-S", sock, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "70", "-y", "30",
                         "env -u VTE_VERSION -u KONSOLE_VERSION -u MLTERM -u NO_COLOR TERM=xterm-256color bash -c " +
@@ -540,7 +552,7 @@ def case_terminal():
         check(len(re.sub(r"\x1b\[[0-9;]*m", "", line)) <= 70, f"lines fit the 70-column terminal: {line!r}")
 
     # The interactive prompt: a query, then the next page, then quit; history is saved.
-    session = "bahthi%d" % os.getpid()
+    session = "prompt"
     state = os.path.join(ARGS.work, ARGS.case, "state")
     subprocess.run(["tmux", "-S", sock, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "100", "-y", "50",
                     f"env XDG_STATE_HOME='{state}' TERM=xterm '{ARGS.search_bin}' --index '{db}' --limit 2 --bidi=logical"
