@@ -11,6 +11,8 @@ namespace bahth {
 
 namespace {
 
+constexpr std::size_t kSignatureBytes = kMinHashes * 4;
+
 // A 64-bit mixer (splitmix64's finaliser): turns one shingle hash into kMinHashes independent ones.
 std::uint64_t mix(std::uint64_t x) {
   x ^= x >> 30;
@@ -75,6 +77,46 @@ double similarity(std::string_view a, std::string_view b) {
   std::size_t same = 0;
   for (std::size_t i = 0; i < a.size(); i += 4) same += a.substr(i, 4) == b.substr(i, 4);
   return static_cast<double>(same) / static_cast<double>(a.size() / 4);
+}
+
+std::size_t NearDuplicateMemory::nearest(std::string_view minhash, const std::vector<std::string>& bands,
+                                         std::uint64_t self) const {
+  if (minhash.size() != kSignatureBytes) return npos;
+  std::size_t best_n = npos, looked = 0;
+  double best = kNearDuplicate;
+  std::vector<std::uint32_t> chain;
+  for (std::size_t b = 0; b < bands.size(); ++b) {
+    chain.clear();
+    auto it = newest_.find(fnv1a64(bands[b]));
+    for (std::uint32_t n = it == newest_.end() ? kNone : it->second; n != kNone; n = older_[n * kBands + b]) {
+      if (alive_[n]) chain.push_back(n);
+    }
+    for (auto n = chain.rbegin(); n != chain.rend() && looked < kMaxCandidates; ++n, ++looked) {
+      const double sim = similarity(minhash, std::string_view(signatures_).substr(*n * kSignatureBytes, kSignatureBytes));
+      if (sim < best || self_[*n] == self) continue;
+      best = sim;
+      best_n = *n;
+    }
+  }
+  return best_n;
+}
+
+std::size_t NearDuplicateMemory::add(std::string_view minhash, const std::vector<std::string>& bands,
+                                     std::uint64_t self) {
+  const auto n = static_cast<std::uint32_t>(self_.size());
+  if (minhash.size() == kSignatureBytes) signatures_.append(minhash);
+  else signatures_.append(kSignatureBytes, '\0');
+  self_.push_back(self);
+  alive_.push_back(true);
+  older_.resize(older_.size() + kBands, kNone);
+  for (std::size_t b = 0; b < bands.size() && b < kBands && minhash.size() == kSignatureBytes; ++b) {
+    auto [it, fresh] = newest_.emplace(fnv1a64(bands[b]), n);
+    if (!fresh) {
+      older_[std::size_t{n} * kBands + b] = it->second;
+      it->second = n;
+    }
+  }
+  return n;
 }
 
 }  // namespace bahth

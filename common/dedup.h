@@ -14,12 +14,15 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace bahth {
 
 inline constexpr std::size_t kMinHashes = 32, kBands = 8, kRows = 4, kShingleWords = 4, kMinShingles = 20;
 inline constexpr double kNearDuplicate = 0.8;
+/// Near-duplicate candidates looked at per document, at most (a story copied thousands of times).
+inline constexpr std::size_t kMaxCandidates = 64;
 
 struct Fingerprint {
   std::string exact;     ///< 16 hex digits: the exact-duplicate key
@@ -34,5 +37,33 @@ Fingerprint fingerprint(std::string_view normalized_body, std::string_view norma
 
 /// Estimated Jaccard similarity of two MinHash signatures (0 when either is empty or they differ in size).
 double similarity(std::string_view a, std::string_view b);
+
+/// The near-duplicate lookup over documents held in memory instead of an index (a dry run, and a new index
+/// built in segments: indexer.h). Candidates are seen as an index lookup sees them: band by band, oldest
+/// first, at most kMaxCandidates in all, the most similar winning and the later one winning a tie; so both
+/// put a document in the same cluster.
+class NearDuplicateMemory {
+ public:
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  /// The remembered document most similar to `minhash` (similarity of at least kNearDuplicate) among those
+  /// sharing one of `bands`, ignoring documents remembered with the same `self`; npos when there is none.
+  std::size_t nearest(std::string_view minhash, const std::vector<std::string>& bands, std::uint64_t self) const;
+
+  /// Remembers a document (its MinHash signature, band keys and owner `self`, say a hash of its id) and
+  /// returns its number: 0, 1, 2... Documents without a signature are numbered but never candidates.
+  std::size_t add(std::string_view minhash, const std::vector<std::string>& bands, std::uint64_t self);
+
+  /// Drops document `n` from later lookups (a newer version of it replaced it).
+  void forget(std::size_t n) { alive_[n] = false; }
+
+ private:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  std::string signatures_;  // kMinHashes * 4 bytes per document (zeros for none)
+  std::vector<std::uint64_t> self_;
+  std::vector<bool> alive_;
+  std::unordered_map<std::uint64_t, std::uint32_t> newest_;  // band key hash → the newest document with it
+  std::vector<std::uint32_t> older_;  // per document and band: the next older document with that band key
+};
 
 }  // namespace bahth

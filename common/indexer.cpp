@@ -10,6 +10,7 @@
 #include "dedup.h"
 #include "errors.h"
 #include "schema.h"
+#include "segments.h"
 #include "stemmer.h"
 #include "text.h"
 
@@ -146,13 +147,43 @@ std::vector<std::string> stub_shards(const std::string& path) {
   return shards;
 }
 
+// Where a new index goes: `path` made absolute, without a trailing separator.
+std::filesystem::path target_path(const std::string& path) {
+  std::filesystem::path p = std::filesystem::absolute(path).lexically_normal();
+  if (p.filename().empty()) p = p.parent_path();
+  return p;
+}
+
+// The band keys (schema::kBand terms) of a document, in order.
+std::vector<std::string> band_terms(const Xapian::Document& doc) {
+  std::vector<std::string> bands;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    t.skip_to(schema::kBand);
+    if (t == doc.termlist_end() || (*t).compare(0, 2, schema::kBand) != 0) break;
+    bands.push_back(*t);
+  }
+  return bands;
+}
+
 }  // namespace
 
-IndexWriter::IndexWriter(const std::string& path, const std::string& stemmer, std::size_t shards) : path_(path) {
+IndexWriter::IndexWriter(const std::string& path, const std::string& stemmer, const WriterOptions& options)
+    : path_(path), batch_(std::max<std::size_t>(1, options.batch)) {
   namespace fs = std::filesystem;
+  const std::size_t shards = options.shards;
   std::vector<std::string> paths = stub_shards(path);
   std::error_code ec;
   const bool exists = fs::exists(fs::path(path) / "iamglass", ec) || !paths.empty();
+  const bool vacant = !fs::exists(path, ec) || (fs::is_directory(path, ec) && fs::is_empty(path, ec));
+  if (!options.in_place && vacant) {  // a new index: built in segments, merged by finish()
+    const std::string use = !stemmer.empty() ? stemmer : default_stemmer_name();
+    analyzer_ = std::make_unique<Analyzer>(use);
+    segments_ = std::make_unique<SegmentBuilder>(
+        target_path(path), shards, options.writers,
+        std::vector<std::pair<std::string, std::string>>{{schema::kMetaStemmer, use},
+                                                         {schema::kMetaSchema, schema::kSchemaVersion}});
+    return;
+  }
   if (shards > 0 && exists && paths.size() != shards)
     throw UsageError("index " + path + " has " + std::to_string(std::max<std::size_t>(1, paths.size())) +
                      " shard(s), not " + std::to_string(shards) + "; build a new index to change that");
@@ -214,6 +245,10 @@ void IndexWriter::count_change() {
 }
 
 bool IndexWriter::unchanged(const std::string& id, const std::string& hash) {
+  if (segments_) {
+    auto it = added_.find(fnv1a64(id));
+    return it != added_.end() && it->second.hash == hash;
+  }
   return with_index_errors(path_, [&] {
     Xapian::WritableDatabase& db = shard_of(id);
     const std::string idterm = schema::kId + id;
@@ -224,6 +259,14 @@ bool IndexWriter::unchanged(const std::string& id, const std::string& hash) {
 }
 
 bool IndexWriter::remove(const std::string& id) {
+  if (segments_) {
+    auto it = added_.find(fnv1a64(id));
+    if (it == added_.end()) return false;
+    near_.forget(it->second.entry);
+    segments_->remove(it->first, schema::kId + id);
+    added_.erase(it);
+    return true;
+  }
   return with_index_errors(path_, [&] {
     Xapian::WritableDatabase& db = shard_of(id);
     const std::string idterm = schema::kId + id;
@@ -235,6 +278,7 @@ bool IndexWriter::remove(const std::string& id) {
 }
 
 std::size_t IndexWriter::prune(const std::string& root) {
+  if (segments_) return 0;  // a new index holds only what this run has just read
   return with_index_errors(path_, [&] {
     const std::string rootterm = schema::kRoot + hex64(fnv1a64(root));
     std::size_t deleted = 0;
@@ -260,16 +304,18 @@ std::size_t IndexWriter::prune(const std::string& root) {
 std::string IndexWriter::near_duplicate_key(const Xapian::Document& doc, const std::string& id) {
   const std::string minhash = doc.get_value(schema::kSlotMinHash);
   if (minhash.empty()) return {};
+  if (segments_) {
+    const std::size_t n = near_.nearest(minhash, band_terms(doc), fnv1a64(id));
+    return n == NearDuplicateMemory::npos ? std::string() : keys_[n];
+  }
   return with_index_errors(path_, [&] {
     const std::string self = schema::kId + id;
     std::string best_key;
     double best = kNearDuplicate;
     std::size_t looked = 0;
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-      t.skip_to(schema::kBand);
-      if (t == doc.termlist_end() || (*t).compare(0, 2, schema::kBand) != 0) break;
+    for (const std::string& band : band_terms(doc)) {
       for (auto& db : shards_) {
-        for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t) && looked < kMaxCandidates; ++p, ++looked) {
+        for (auto p = db.postlist_begin(band); p != db.postlist_end(band) && looked < kMaxCandidates; ++p, ++looked) {
           const Xapian::Document other = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
           const double sim = similarity(minhash, other.get_value(schema::kSlotMinHash));
           if (sim < best) continue;
@@ -285,7 +331,17 @@ std::string IndexWriter::near_duplicate_key(const Xapian::Document& doc, const s
   });
 }
 
-bool IndexWriter::add(const Article& a, const Xapian::Document& doc) {
+bool IndexWriter::add(const Article& a, Xapian::Document doc) {
+  if (segments_) {
+    const std::uint64_t h = fnv1a64(a.id);
+    auto [it, fresh] = added_.try_emplace(h);
+    if (!fresh) near_.forget(it->second.entry);
+    it->second.hash = doc.get_value(schema::kSlotHash);
+    it->second.entry = near_.add(doc.get_value(schema::kSlotMinHash), band_terms(doc), h);
+    keys_.push_back(doc.get_value(schema::kSlotDuplicate));
+    segments_->replace(h, schema::kId + a.id, std::move(doc));
+    return !fresh;
+  }
   return with_index_errors(path_, [&] {
     Xapian::WritableDatabase& db = shard_of(a.id);
     const std::string idterm = schema::kId + a.id;
@@ -294,6 +350,11 @@ bool IndexWriter::add(const Article& a, const Xapian::Document& doc) {
     count_change();
     return existed;
   });
+}
+
+void IndexWriter::finish() {
+  if (segments_) segments_->finish();
+  else commit();
 }
 
 void IndexWriter::commit() {
@@ -425,31 +486,20 @@ class DryRunClusters {
  public:
   // The id of the first described document that `doc` duplicates exactly, else of its nearest near copy.
   nlohmann::ordered_json duplicate_of(const Xapian::Document& doc, const std::string& id) {
-    const std::string key = doc.get_value(schema::kSlotDuplicate);
-    const std::string minhash = doc.get_value(schema::kSlotMinHash);
-    auto [first, fresh] = exact_.emplace(key, id);
+    auto [first, fresh] = exact_.emplace(doc.get_value(schema::kSlotDuplicate), id);
     if (!fresh) return first->second;
-    std::string best_id;
-    double best = kNearDuplicate;
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-      t.skip_to(schema::kBand);
-      if (t == doc.termlist_end() || (*t).compare(0, 2, schema::kBand) != 0) break;
-      auto& seen = bands_[*t];
-      for (const auto& [other, other_minhash] : seen) {
-        const double sim = similarity(minhash, other_minhash);
-        if (sim >= best && other != id) {
-          best = sim;
-          best_id = other;
-        }
-      }
-      seen.emplace_back(id, minhash);
-    }
-    return best_id.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(best_id);
+    const std::string minhash = doc.get_value(schema::kSlotMinHash);
+    const std::vector<std::string> bands = band_terms(doc);
+    const std::size_t n = near_.nearest(minhash, bands, fnv1a64(id));
+    near_.add(minhash, bands, fnv1a64(id));
+    ids_.push_back(id);
+    return n == NearDuplicateMemory::npos ? nlohmann::ordered_json() : nlohmann::ordered_json(ids_[n]);
   }
 
  private:
   std::unordered_map<std::string, std::string> exact_;
-  std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> bands_;
+  NearDuplicateMemory near_;
+  std::vector<std::string> ids_;  // by near_ entry
 };
 
 }  // namespace
@@ -464,8 +514,12 @@ IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptio
   if (opt.dry_run) {
     dry_analyzer = std::make_unique<Analyzer>(opt.stemmer.empty() ? default_stemmer_name() : opt.stemmer);
   } else {
-    writer = std::make_unique<IndexWriter>(opt.index, opt.stemmer, opt.shards);
-    writer->set_batch_size(opt.batch);
+    WriterOptions w;
+    w.shards = opt.shards;
+    w.batch = opt.batch;
+    w.writers = opt.threads;
+    w.in_place = opt.in_place;
+    writer = std::make_unique<IndexWriter>(opt.index, opt.stemmer, w);
   }
   const Analyzer& analyzer = writer ? writer->analyzer() : *dry_analyzer;
 
@@ -502,7 +556,7 @@ IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptio
   auto write = [&](const Article& a, Xapian::Document doc) {
     // A near copy of an indexed article joins its cluster (dedup.h); done here, where the index is.
     if (std::string key = writer->near_duplicate_key(doc, a.id); !key.empty()) doc.add_value(schema::kSlotDuplicate, key);
-    if (writer->add(a, doc)) ++stats.replaced;
+    if (writer->add(a, std::move(doc))) ++stats.replaced;
     else ++stats.added;
     progress(false);
   };
@@ -569,7 +623,7 @@ IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptio
       stats.deleted += writer->prune(std::filesystem::absolute(in, ec).lexically_normal().string());
     }
   }
-  if (writer) writer->commit();
+  if (writer) writer->finish();
   progress(true);
   stats.seconds = std::chrono::duration<double>(clock::now() - t0).count();
   return stats;

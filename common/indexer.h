@@ -2,8 +2,10 @@
 // same input never duplicates, explicit commits so errors surface.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -11,6 +13,7 @@
 
 #include "analyzer.h"
 #include "article.h"
+#include "dedup.h"
 
 namespace bahth {
 
@@ -34,16 +37,29 @@ nlohmann::ordered_json describe_document(const Article& a, const Xapian::Documen
 /// shards it lists ("auto shard0" ...), so the searcher needs nothing special.
 inline constexpr const char* kStubFile = "XAPIANDB";
 
+class SegmentBuilder;
+
+struct WriterOptions {
+  std::size_t shards = 0;     ///< >0: a new index is split into this many shards
+  std::size_t batch = 10000;  ///< documents per commit
+  std::size_t writers = 1;    ///< threads writing a new index's segments
+  bool in_place = false;      ///< a new index too is written in place, searchable at every commit
+};
+
 class IndexWriter {
  public:
   /// Opens (creating if needed) the index at `path`. `stemmer` names the stemmer for a new index; for an
   /// existing one it must be empty or equal the stemmer recorded in it (UsageError otherwise).
-  /// `shards` > 0 creates a sharded index: `path`/shard0 ... shardN-1 and a stub listing them, documents
+  /// `options.shards` > 0 creates a sharded index: `path`/shard0 ... shardN-1 and a stub listing them, documents
   /// routed by a hash of their id (so an update finds its shard); an existing sharded index is opened with
-  /// its own shard count whatever `shards` says, unless that contradicts it (UsageError).
+  /// its own shard count whatever it says, unless that contradicts it (UsageError).
   /// Throws IndexError when the index is locked by another writer or cannot be opened.
-  IndexWriter(const std::string& path, const std::string& stemmer, std::size_t shards = 0);
+  /// An index that does not exist yet is built in segments (segments.h) by `options.writers` threads and
+  /// appears at finish(), unless `options.in_place`.
+  IndexWriter(const std::string& path, const std::string& stemmer, const WriterOptions& options = {});
   ~IndexWriter();
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
 
   const Analyzer& analyzer() const { return *analyzer_; }
 
@@ -51,14 +67,11 @@ class IndexWriter {
   bool unchanged(const std::string& id, const std::string& hash);
 
   /// Adds or replaces the document; returns true when it replaced one with the same id.
-  bool add(const Article& a, const Xapian::Document& doc);
+  bool add(const Article& a, Xapian::Document doc);
 
   /// The duplicate-cluster key of the indexed document most similar to `doc` (a MinHash estimate of at
   /// least kNearDuplicate, dedup.h), other than an older version of `id`; empty when there is none.
   std::string near_duplicate_key(const Xapian::Document& doc, const std::string& id);
-
-  /// Near-duplicate candidates looked at per document, at most (a story copied thousands of times).
-  static constexpr std::size_t kMaxCandidates = 64;
 
   /// Deletes the document with id `id`; false when there is none.
   bool remove(const std::string& id);
@@ -67,21 +80,30 @@ class IndexWriter {
   /// exists. Documents from other roots and from stdin are never touched. Returns how many were deleted.
   std::size_t prune(const std::string& root);
 
-  /// Makes everything added so far durable. Called every `batch` documents by add() and at the end.
-  void commit();
-
-  /// Documents per automatic commit.
-  void set_batch_size(std::size_t n) { batch_ = n; }
+  /// Makes everything added so far durable: commits, or for a new index built in segments, merges them
+  /// into the index. Without it, the index is left at its last commit (nothing, for a new index).
+  void finish();
 
  private:
   Xapian::WritableDatabase& shard_of(const std::string& id);
   void count_change();
+  void commit();
 
   std::string path_;
-  std::vector<Xapian::WritableDatabase> shards_;  // one for an ordinary index
+  std::vector<Xapian::WritableDatabase> shards_;  // one for an ordinary index; none while building segments
   std::unique_ptr<Analyzer> analyzer_;
   std::size_t batch_ = 10000;
   std::size_t pending_ = 0;
+
+  // A new index built in segments: the builder, and what this run has added (the index cannot be asked).
+  struct Added {
+    std::string hash;        // content hash
+    std::size_t entry = 0;   // in near_
+  };
+  std::unique_ptr<SegmentBuilder> segments_;
+  std::unordered_map<std::uint64_t, Added> added_;  // by fnv1a64(id)
+  NearDuplicateMemory near_;
+  std::vector<std::string> keys_;  // by near_ entry: the document's duplicate-cluster key
 };
 
 }  // namespace bahth
@@ -95,9 +117,11 @@ struct IndexRunOptions {
   bool json = false;          ///< dry run: one JSON line per document on `out`
   bool progress = false;      ///< progress line on `err`, rewritten in place (for terminals)
   std::size_t batch = 10000;  ///< documents per commit
-  std::size_t threads = 1;    ///< >1: analysis on threads-1 workers while this thread reads and writes
+  std::size_t threads = 1;    ///< >1: analysis on threads-1 workers while this thread reads and writes;
+                              ///< a new index is written by this many segment writers
   bool prune = false;         ///< delete documents whose source file no longer exists under the inputs
   std::size_t shards = 0;     ///< >0: a new index is split into this many shards (IndexWriter)
+  bool in_place = false;      ///< write a new index in place (WriterOptions)
   std::vector<std::string> delete_ids;  ///< documents to delete before reading the inputs
 };
 

@@ -24,6 +24,9 @@ may give file, id, title, source, url, date, category, author). A .jsonl or .jso
 per line: {"id", "title", "text", "date", "source", "url", "category", "author"}. "-" reads JSONL from stdin.
 Re-indexing the same input skips unchanged documents (by a stored content hash) and replaces changed ones
 by id; it never duplicates them. Run it daily over the same archive folders to add what is new.
+A new index is built in parallel segments beside it (DIR.building.PID) and merged into DIR when the run
+ends: an interrupted first run leaves no index. Later runs update the index in place, committing every
+--batch documents: an interrupted run leaves it at its last commit.
 
 Exit codes:
   0  every input was indexed
@@ -50,10 +53,12 @@ Options parse_options(int argc, char** argv) {
       ("n,dry-run", "analyse the inputs and print what would be stored; do not touch the index")
       ("json", "with --dry-run: one JSON line per document")
       ("batch", "documents per commit", cxxopts::value<std::size_t>()->default_value("10000"))
-      ("threads", "threads: one reads and writes, the others analyse",
+      ("threads", "threads: one reads, the others analyse; as many write a new index",
        cxxopts::value<std::size_t>()->default_value(std::to_string(std::max(1u, std::thread::hardware_concurrency()))))
       ("shards", "a new index split into N shards (routed by a hash of the id); search it as one index",
        cxxopts::value<std::size_t>()->default_value("0"))
+      ("in-place", "write a new index in place, searchable at every commit (slower; a new index is otherwise "
+                   "built in parallel segments and appears when the run ends)")
       ("prune", "delete documents whose source file no longer exists under the inputs given")
       ("delete", "delete the document with this id (repeatable)", cxxopts::value<std::vector<std::string>>())
       ("delete-from", "delete the documents whose ids are listed in FILE, one per line (- for stdin)",
@@ -76,6 +81,7 @@ Options parse_options(int argc, char** argv) {
   if (o.run.batch == 0) throw bahth::UsageError("--batch must be at least 1");
   if (r.count("inputs")) o.inputs = r["inputs"].as<std::vector<std::string>>();
   o.run.prune = r.count("prune") > 0;
+  o.run.in_place = r.count("in-place") > 0;
   o.run.shards = r["shards"].as<std::size_t>();
   if (o.run.shards > 256) throw bahth::UsageError("--shards must be at most 256");
   if (r.count("delete")) o.run.delete_ids = r["delete"].as<std::vector<std::string>>();

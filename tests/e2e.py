@@ -287,13 +287,25 @@ def case_shared_sample():
     db = fresh("shared-index")
     rc, out, err = expect(index("--index", db, "--threads", "2", "-", stdin="".join(lines).encode()), 0, r"1500 added",
                           "index 1500 ANT articles from stdin")
-    # Analysis on several threads builds exactly the index one thread builds.
+    # Every way of building stores the same documents: a new index written in segments by two threads or by
+    # one, and one written in place (document numbers differ; ids, terms, values and data do not), and all
+    # three rank alike.
     db1 = fresh("one-thread")
     expect(index("--index", db1, "--threads", "1", "-", stdin="".join(lines).encode()), 0, r"1500 added", "one thread")
-    for args in (["-a", "-v"], ["-r", "1", "-V"], ["-r", "777", "-V"], ["-r", "1500", "-V"]):
-        a = run(["xapian-delve", *args, db])[1]
-        b = run(["xapian-delve", *args, db1])[1]
-        check(a == b and a, f"xapian-delve {' '.join(args)}: the same with 1 and 2 threads")
+    dbp = fresh("in-place")
+    expect(index("--index", dbp, "--in-place", "--batch", "400", "-", stdin="".join(lines).encode()), 0, r"1500 added",
+           "in place")
+    check(not [f for f in os.listdir(os.path.dirname(db)) if ".building." in f], "no building directory is left")
+    check(run(["xapian-delve", "-a", "-v", db])[1] == run(["xapian-delve", "-a", "-v", dbp])[1] ==
+          run(["xapian-delve", "-a", "-v", db1])[1], "every term with the same frequencies, however built")
+    for i in (0, 776, 1499):
+        doc_id = json.loads(lines[i])["id"]
+        a, b, c = document(db, doc_id), document(db1, doc_id), document(dbp, doc_id)
+        check(a == b == c and "Term List" in a, f"document {doc_id}: the same however built")
+    qs = write(os.path.join(ARGS.work, ARGS.case, "q.tsv"), "".join(
+        f"q{i}\t{q}\n" for i, q in enumerate(["السعودية", "أسعار النفط", "\"وزير الخارجية\"", "كرة القدم", "مجلس الأمن"])))
+    ranked = [search("--index", d, "--format", "trec", "--limit", "50", "--queries", qs)[1] for d in (db, db1, dbp)]
+    check(ranked[0] == ranked[1] == ranked[2] and ranked[0].count("\n") > 100, "the same ranking however built")
     check(doccount(db) == 1500, "1500 documents")
     rc, out, err = index("--dry-run", "--json", "-", stdin="".join(lines[:200]).encode())
     recs = jsonl(out)
@@ -339,6 +351,16 @@ def case_shared_sample():
         check(len(hits) == 10, f"{q}: 10 hits")
         for h in hits:
             check(h["date"] is not None, f"{q}: {h['id']} has a date")
+
+
+def document(db, doc_id):
+    """What an index stores for one id (terms, values, data), whatever its document number."""
+    post = run(["xapian-delve", "-1", "-t", "Q" + doc_id, db])[1].split("\n")[1:]
+    docids = [p for p in post if p.strip().isdigit()]
+    if len(docids) != 1:
+        return f"{len(docids)} documents with id {doc_id}"
+    out = run(["xapian-delve", "-d", "-V", "-r", docids[0], db])[1]
+    return re.sub(r"record #\d+", "record", out)
 
 
 def ids_in(db):
@@ -452,7 +474,7 @@ def case_kill():
     shutil.rmtree(db)
     kills = completed = previous = 0
     while kills < 20 and completed < 60:
-        p = subprocess.Popen([ARGS.index_bin, "--index", db, "--batch", "100", src],
+        p = subprocess.Popen([ARGS.index_bin, "--index", db, "--in-place", "--batch", "100", src],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rnd.uniform(0, 0.8 * full))
         if p.poll() is None:
@@ -471,6 +493,22 @@ def case_kill():
     check(kills >= 20, f"killed the indexer {kills} times")
     expect(index("--index", db, src), 0, None, "the same command completes the index")
     check(ids_in(db) == want, f"final ids equal the input's ({len(ids_in(db))} vs {len(want)})")
+
+    # A new index is built in segments: killed, it leaves no index (and its segments are removed by the
+    # next run); finished, a complete one.
+    fresh_db = os.path.join(ARGS.work, ARGS.case, "new")
+    for k in range(6):
+        p = subprocess.Popen([ARGS.index_bin, "--index", fresh_db, src], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rnd.uniform(0.1, 0.9 * full))
+        p.kill()
+        p.wait()
+        if os.path.exists(fresh_db):
+            check(ids_in(fresh_db) == want, f"new index, kill {k}: complete if it exists")
+            shutil.rmtree(fresh_db)
+    expect(index("--index", fresh_db, src), 0, None, "a new index after the kills")
+    check(ids_in(fresh_db) == want, "the new index has every id once")
+    left = [f for f in os.listdir(os.path.dirname(fresh_db)) if ".building." in f]
+    check(left == [], f"the segments of killed runs are removed: {left}")
 
 
 def case_concurrent():
@@ -685,7 +723,11 @@ def case_limits():
         data = "".join(lines).encode() if lines else None
         full = os.path.join(mnt, "full")
         if data:
-            rc, out, err = expect(index("--index", full, "--batch", "100", "-", stdin=data), 2, r"the disk is full", "disk full")
+            rc, out, err = expect(index("--index", full, "-", stdin=data), 2, r"the disk is full", "disk full, new index")
+            check(len(err.strip().splitlines()) == 1, f"disk full: one line on stderr: {err!r}")
+            check(os.listdir(mnt) == [], f"a new index that did not fit leaves nothing behind: {os.listdir(mnt)}")
+            rc, out, err = expect(index("--index", full, "--in-place", "--batch", "100", "-", stdin=data), 2,
+                                  r"the disk is full", "disk full, in place")
             check(len(err.strip().splitlines()) == 1, f"disk full: one line on stderr: {err!r}")
             n = doccount(full)
             check(n >= 0 and n % 100 == 0, f"after a full disk the index opens at a commit ({n} documents)")

@@ -55,3 +55,36 @@ TEST_CASE("MinHash similarity: copies, light edits, other stories") {
   CHECK(fp(kStory).bands.size() == bahth::kBands);
   CHECK(bahth::similarity("", fp(kStory).minhash) == 0.0);
 }
+
+TEST_CASE("near duplicates in memory: the most similar earlier story, never the document itself") {
+  std::string edited = kStory;
+  edited.replace(edited.find("وقال الوزير"), std::string("وقال الوزير").size(), "وقال وزير الصحة");
+  const bahth::Fingerprint story = fp(kStory), copy = fp(kStory + " "), near = fp(edited), other = fp(kOther),
+                           tiny = fp("بلاتر");
+  const auto npos = bahth::NearDuplicateMemory::npos;
+  bahth::NearDuplicateMemory memory;
+  CHECK(memory.nearest(story.minhash, story.bands, 1) == npos);  // nothing remembered yet
+  CHECK(memory.add(other.minhash, other.bands, 1) == 0);
+  CHECK(memory.nearest(story.minhash, story.bands, 2) == npos);  // a different story is no candidate
+  CHECK(memory.add(near.minhash, near.bands, 2) == 1);
+  CHECK(memory.nearest(story.minhash, story.bands, 3) == 1);  // a light edit is
+  CHECK(memory.nearest(story.minhash, story.bands, 2) == npos);  // but not as its own older version
+  CHECK(memory.add(copy.minhash, copy.bands, 3) == 2);
+  CHECK(memory.nearest(story.minhash, story.bands, 4) == 2);  // the exact copy is more similar
+  memory.forget(2);
+  CHECK(memory.nearest(story.minhash, story.bands, 4) == 1);  // a replaced version is gone
+  CHECK(memory.add(tiny.minhash, tiny.bands, 5) == 3);  // too short to fingerprint: numbered, never found
+  CHECK(memory.nearest(tiny.minhash, tiny.bands, 6) == npos);
+}
+
+TEST_CASE("near duplicates in memory: at most kMaxCandidates looked at, oldest first") {
+  // kMaxCandidates + 1 copies of a story sharing every band with an edited version: only the first
+  // kMaxCandidates are looked at (as an index lookup would), so the newest copy, although identical, loses.
+  std::string edited = kStory;
+  edited.replace(edited.find("وقال الوزير"), std::string("وقال الوزير").size(), "وقال وزير الصحة");
+  const bahth::Fingerprint story = fp(kStory), near = fp(edited);
+  bahth::NearDuplicateMemory memory;
+  for (std::size_t i = 0; i < bahth::kMaxCandidates; ++i) memory.add(near.minhash, near.bands, i);
+  memory.add(story.minhash, near.bands, 1000);  // identical signature, but the 65th candidate
+  CHECK(memory.nearest(story.minhash, story.bands, 2000) == bahth::kMaxCandidates - 1);
+}

@@ -1,0 +1,82 @@
+// A new index built in parallel segments and merged once at the end, instead of one database growing
+// document by document.
+//
+//   documents ──route by id hash──▶ writer thread w ──▶ segment (shard s, writer w), flushed often
+//   finish():   per shard, Xapian::Database::compact of its segments ──▶ <index>.building.<pid>/index
+//               ──rename──▶ <index>
+//
+// Why: a Xapian B-tree that stays small while it grows is cheap to insert into, two writers use both
+// cores, and compaction writes every block full (a bulk-built index is about half the size of one grown in
+// place). The price: nothing is searchable until the run ends, and an interrupted run leaves no index
+// (its segments are removed by the next run). IndexWriter uses this for an index that does not exist yet.
+// Documents are routed by a hash of their id, so a repeated id replaces its earlier version in the same
+// segment.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <exception>
+#include <filesystem>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <xapian.h>
+
+namespace bahth {
+
+class SegmentBuilder {
+ public:
+  /// Starts `writers` threads writing into segments under a building directory beside `target` (which
+  /// must not exist, or be an empty directory). `metadata` is
+  /// set in every segment (and so in the result). Removes building directories left by dead processes.
+  SegmentBuilder(const std::filesystem::path& target, std::size_t shards, std::size_t writers,
+                 const std::vector<std::pair<std::string, std::string>>& metadata);
+  /// Without finish(): stops the writers and removes everything written; `target` is untouched.
+  ~SegmentBuilder();
+  SegmentBuilder(const SegmentBuilder&) = delete;
+  SegmentBuilder& operator=(const SegmentBuilder&) = delete;
+
+  /// Queues `doc` for the shard and writer chosen by `id_hash`, replacing a document with term `idterm`.
+  /// Waits while that writer is far behind. Throws IndexError when a writer failed.
+  void replace(std::uint64_t id_hash, std::string idterm, Xapian::Document doc);
+  /// Queues the deletion of the document with term `idterm` (routed like replace()).
+  void remove(std::uint64_t id_hash, std::string idterm);
+
+  /// Waits for the writers, compacts each shard's segments and renames the result to `target`. Throws
+  /// IndexError when a writer failed or `target` appeared meanwhile; `target` is then untouched.
+  void finish();
+
+  /// The building directory of `target`, for a process id.
+  static std::filesystem::path building_dir(const std::filesystem::path& target, long pid);
+
+ private:
+  struct Item {
+    std::size_t shard = 0;
+    std::string idterm;
+    Xapian::Document doc;
+    enum class Kind { replace, remove, stop } kind = Kind::replace;
+  };
+  struct Writer {
+    std::vector<std::string> paths;             // one segment per shard
+    std::vector<Xapian::WritableDatabase> dbs;  // open while the thread runs
+    std::deque<Item> queue;
+    std::thread thread;
+  };
+
+  void push(std::uint64_t id_hash, Item item);
+  void run(Writer& w);
+  void stop(bool abort);
+
+  std::filesystem::path target_, dir_;
+  std::size_t shards_;
+  std::vector<Writer> writers_;
+  std::mutex mu_;
+  std::condition_variable queued_, taken_;
+  bool abort_ = false, stopped_ = false, finished_ = false;
+  std::exception_ptr error_;
+};
+
+}  // namespace bahth
