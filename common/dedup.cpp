@@ -84,18 +84,16 @@ std::size_t NearDuplicateMemory::nearest(std::string_view minhash, const std::ve
   if (minhash.size() != kSignatureBytes) return npos;
   std::size_t best_n = npos, looked = 0;
   double best = kNearDuplicate;
-  std::vector<std::uint32_t> chain;
-  for (std::size_t b = 0; b < bands.size(); ++b) {
-    chain.clear();
-    auto it = newest_.find(fnv1a64(bands[b]));
-    for (std::uint32_t n = it == newest_.end() ? kNone : it->second; n != kNone; n = older_[n * kBands + b]) {
-      if (alive_[n]) chain.push_back(n);
-    }
-    for (auto n = chain.rbegin(); n != chain.rend() && looked < kMaxCandidates; ++n, ++looked) {
-      const double sim = similarity(minhash, std::string_view(signatures_).substr(*n * kSignatureBytes, kSignatureBytes));
-      if (sim < best || self_[*n] == self) continue;
+  for (std::size_t b = 0; b < bands.size() && b < kBands; ++b) {
+    auto it = chains_.find(fnv1a64(bands[b]));
+    if (it == chains_.end()) continue;
+    for (std::uint32_t n = it->second.oldest; n != kNone && looked < kMaxCandidates; n = newer_[n * kBands + b]) {
+      if (!alive_[n]) continue;
+      ++looked;
+      const double sim = similarity(minhash, std::string_view(signatures_).substr(n * kSignatureBytes, kSignatureBytes));
+      if (sim < best || self_[n] == self) continue;
       best = sim;
-      best_n = *n;
+      best_n = n;
     }
   }
   return best_n;
@@ -108,12 +106,12 @@ std::size_t NearDuplicateMemory::add(std::string_view minhash, const std::vector
   else signatures_.append(kSignatureBytes, '\0');
   self_.push_back(self);
   alive_.push_back(true);
-  older_.resize(older_.size() + kBands, kNone);
+  newer_.resize(newer_.size() + kBands, kNone);
   for (std::size_t b = 0; b < bands.size() && b < kBands && minhash.size() == kSignatureBytes; ++b) {
-    auto [it, fresh] = newest_.emplace(fnv1a64(bands[b]), n);
+    auto [it, fresh] = chains_.try_emplace(fnv1a64(bands[b]), Chain{n, n});
     if (!fresh) {
-      older_[std::size_t{n} * kBands + b] = it->second;
-      it->second = n;
+      newer_[std::size_t{it->second.newest} * kBands + b] = n;
+      it->second.newest = n;
     }
   }
   return n;

@@ -62,8 +62,11 @@ class NearDuplicateMemory {
   std::string signatures_;  // kMinHashes * 4 bytes per document (zeros for none)
   std::vector<std::uint64_t> self_;
   std::vector<bool> alive_;
-  std::unordered_map<std::uint64_t, std::uint32_t> newest_;  // band key hash → the newest document with it
-  std::vector<std::uint32_t> older_;  // per document and band: the next older document with that band key
+  struct Chain {
+    std::uint32_t oldest, newest;
+  };
+  std::unordered_map<std::uint64_t, Chain> chains_;  // band key hash → its documents, oldest first
+  std::vector<std::uint32_t> newer_;  // per document and band: the next newer document with that band key
 };
 
 }  // namespace bahth

@@ -85,6 +85,7 @@ SegmentBuilder::SegmentBuilder(const fs::path& target, std::size_t shards, std::
 
 SegmentBuilder::~SegmentBuilder() {
   stop(true);
+  writers_.clear();  // a writer that failed left its segments open: close them before removing the files
   std::error_code ec;
   fs::remove_all(dir_, ec);
 }
