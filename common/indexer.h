@@ -1,5 +1,6 @@
 // Writing articles into a Xapian index: one writer, documents replaced by their id term so re-indexing the
-// same input never duplicates, explicit commits so errors surface.
+// same input never duplicates, explicit commits so errors surface. A new index is built in parallel
+// segments instead (segments.h) and appears whole at the end.
 #pragma once
 
 #include <cstdint>
