@@ -282,8 +282,13 @@ class Parser {
     Lexeme lx = cur_;
     switch (lx.type) {
       case Tok::lparen: {
+        // Each level recurses: a bound keeps a hostile query ("((((…", found by fuzzing) off the stack's end.
+        if (depth_ >= kMaxNesting)
+          throw QueryError("query nests parentheses more than " + std::to_string(kMaxNesting) + " deep");
         advance();
+        ++depth_;
         std::optional<Xapian::Query> q = sequence();
+        --depth_;
         if (cur_.type == Tok::rparen) advance();
         else out_.warnings.push_back("unbalanced '(' closed at the end of the query");
         return q;
@@ -396,6 +401,8 @@ class Parser {
   Lexeme cur_;
   int negating_ = 0;
   int required_ = 0;
+  static constexpr int kMaxNesting = 100;
+  int depth_ = 0;  // parentheses open around the current item
   bool drop_stopwords_ = true;
   bool dropped_ = false;
   bool saw_excluded_only_ = false;

@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <regex>
 #include <sstream>
 
@@ -68,6 +70,15 @@ TEST_CASE("query syntax to Xapian queries") {
   }
 }
 
+TEST_CASE("parentheses nest up to 100 deep") {
+  const Analyzer a("none");
+  CHECK_NOTHROW(parse_query(std::string(100, '(') + "بوتين" + std::string(100, ')'), a));
+  std::ifstream f(BAHTH_TEST_DATA_DIR "/fuzz-regressions/query-deep-nesting", std::ios::binary);
+  const std::string crash((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  REQUIRE(crash.size() > 1000);
+  CHECK_THROWS_AS(parse_query(crash, a), bahth::QueryError);
+}
+
 TEST_CASE("queries that cannot run say why") {
   const Analyzer a("none");
   struct Case {
@@ -81,6 +92,8 @@ TEST_CASE("queries that cannot run say why") {
       {"\"\"", "query has no searchable words"},
       {"-بوتين", "query only excludes words; add a word to search for"},
       {"\xff\xfe", "query is not valid UTF-8 (byte 0)"},
+      // found by fuzzing (tests/data/fuzz-regressions/query-deep-nesting): 1,715 '(' overflowed the stack
+      {std::string(5000, '(') + "بوتين", "query nests parentheses more than 100 deep"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.query);
