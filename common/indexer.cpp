@@ -566,7 +566,7 @@ IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptio
     while (pool && pool->in_flight() > keep) {
       AnalysisPool::Done d = pool->next();
       if (!d.error.empty()) cb.problem(d.error);
-      else write(d.article, d.doc);
+      else write(d.article, std::move(d.doc));
     }
   };
   cb.article = [&](Article&& a) {
@@ -590,7 +590,7 @@ IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptio
       return;
     }
     if (!opt.dry_run) {
-      write(a, doc);
+      write(a, std::move(doc));
       return;
     }
     if (opt.json) {
