@@ -31,7 +31,7 @@ ends: an interrupted first run leaves no index. Later runs update the index in p
 Exit codes:
   0  every input was indexed
   2  an input was skipped (reported on stderr, the rest was indexed), or the run failed (index locked,
-     unwritable, bad option): then the index is left at its last commit
+     unwritable, bad option): then the index is left at its last commit (a new index is not created)
 )";
 
 struct Options {
