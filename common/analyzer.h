@@ -77,6 +77,10 @@ class Analyzer {
   /// Attaches the index's vocabulary (the searcher does this; the function must outlive the Analyzer's
   /// use, and must not throw for a missing term: return 0).
   void set_vocabulary(Vocabulary vocabulary) { vocabulary_ = std::move(vocabulary); }
+  /// How many documents hold `term` (any term of the index, prefixed or not), asking the attached
+  /// vocabulary; 0 without one.
+  Xapian::doccount documents_with(const std::string& term) const { return vocabulary_ ? vocabulary_(term) : 0; }
+  bool has_vocabulary() const { return static_cast<bool>(vocabulary_); }
 
   /// Indexes `text` into `doc`: exact forms as `prefix + form` with positions starting after `pos`
   /// (updated), stems as `stem_prefix + stem` without positions; every occurrence adds `wdf_inc`.

@@ -7,6 +7,7 @@
 
 #include "errors.h"
 #include "schema.h"
+#include "spelling.h"
 #include "text.h"
 
 namespace bahth {
@@ -351,6 +352,7 @@ class Parser {
     std::vector<Token> tokens = analyzer_.tokenize(lx.text);
     if (tokens.empty()) return std::nullopt;
     if (tokens.size() > 1) return phrase_of(tokens, lx.field == "title");  // e.g. a hyphenated word
+    if (lx.field.empty() && !negating_) correct_unknown(tokens[0]);
     if (analyzer_.is_stopword(tokens[0])) {
       // Stop words have no stem key in the index: drop them from a plain query, or match them exactly
       // when the user insists (+من, -من, or a query of stop words only).
@@ -370,6 +372,21 @@ class Parser {
     return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(stem_prefix + key),
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(schema::kBodyExact + tokens[0].form),
                                        kExactBonus));
+  }
+
+  // A plain word whose form and stem key the index has never seen matches nothing: read it as the known
+  // form one edit away (spelling.h), and say so. Quoted words, fields and excluded words are left as typed.
+  void correct_unknown(Token& token) {
+    if (!analyzer_.has_vocabulary() || analyzer_.is_stopword(token)) return;
+    if (analyzer_.documents_with(token.form) > 0 ||
+        analyzer_.documents_with(schema::kBodyStem + analyzer_.stem(token)) > 0)
+      return;
+    const std::optional<std::string> known =
+        nearest_known_form(token.form, [this](const std::string& t) { return analyzer_.documents_with(t); });
+    if (!known) return;
+    out_.warnings.push_back(token.form + " is not in the index; searched for " + *known +
+                            " instead (quote a word to keep it as typed)");
+    token.form = *known;
   }
 
   std::optional<Xapian::Query> phrase(const Lexeme& lx) {

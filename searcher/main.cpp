@@ -24,6 +24,8 @@ Query syntax: words (any of them, ranked); "a phrase" or «a phrase» (exact wor
 date:2018-03..2018-05 (published then; either side may be empty); mentioned:2022 (the text talks about a
 date in 2022; also YYYY-MM, YYYY-MM-DD, FROM..TO). Words are normalised like the articles (diacritics,
 tatweel, alef forms, Arabic-Indic digits) and stemmed; common function words count only inside phrases.
+A word the index has never seen is searched as the word one letter off that it holds most (مجاس → مجلس),
+with a note on stderr; "quote" it to keep it as typed.
 
 Batch: --queries FILE (or - for stdin) runs one query per line, "ID<TAB>query" or "query" (id = line number);
 every output record carries the query id. --format trec writes "qid Q0 docid rank score tag" lines.

@@ -233,6 +233,18 @@ def case_queries():
     expect(search("--index", db, "--from", "2030", "بوتين"), 1, None, "no hits in the future")
     expect(search("--index", db, "كلمةغيرموجودة"), 1, None, "no hits")
 
+    # A word the index has never seen is read as the nearest word it holds, and the user is told; quoted,
+    # it stays as typed.
+    rc, out, err = expect(search("--index", db, "--json", "بوتن"), 0, None, "a misspelt name")
+    recs = jsonl(out)
+    check(sorted(r["id"] for r in recs if r["type"] == "hit") ==
+          sorted(r["id"] for r in jsonl(search("--index", db, "--json", "بوتين")[1]) if r["type"] == "hit"),
+          "بوتن finds what بوتين finds")
+    check(err == "bahth-search: بوتن is not in the index; searched for بوتين instead (quote a word to keep it as typed)\n",
+          f"the correction is named on stderr: {err!r}")
+    check(recs[-1]["warnings"] == [err.strip()[len("bahth-search: "):]], "and in the JSON summary")
+    expect(search("--index", db, '"بوتن"'), 1, None, "a quoted word is not corrected")
+
     rc, out, _ = search("--index", db, "--json", "--limit", "2", "بوتين")
     first = [r["id"] for r in jsonl(out) if r["type"] == "hit"]
     rc, out, _ = search("--index", db, "--json", "--limit", "2", "--offset", "2", "بوتين")
