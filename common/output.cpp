@@ -126,7 +126,8 @@ void ResultWriter::write(const std::string& query_id, const std::string& query, 
         if (request.explain) {
           Json terms = Json::array();
           for (const TermContribution& t : h.explain)
-            terms.push_back({{"term", t.word}, {"field", t.field}, {"wdf", t.wdf}, {"docs", t.docs}, {"weight", t.weight}});
+            terms.push_back({{"term", t.word}, {"field", t.field}, {"wdf", t.wdf}, {"docs", t.docs}, {"scale", t.scale},
+                             {"weight", t.weight}});
           hit["explain"] = std::move(terms);
         }
         if (!request.fields.empty()) {
@@ -270,11 +271,14 @@ void ResultWriter::human(const SearchRequest& request, const SearchResult& resul
       print(snippet, indent);
     }
     if (request.explain && !h.explain.empty()) {
-      // A small table: weight, field, occurrences, documents holding the term, the term.
-      char line[96];
-      out_ << indent << (c ? kDim : "") << "  weight  field         wdf      docs  term" << (c ? kReset : "") << '\n';
+      // A small table: weight, the query's scale factor, field, occurrences, documents holding the term, the term.
+      char line[128];
+      out_ << indent << (c ? kDim : "") << "  weight  scale  field          wdf      docs  term" << (c ? kReset : "")
+           << '\n';
       for (const TermContribution& t : h.explain) {
-        std::snprintf(line, sizeof line, "%8.3f  %-11s %5u %9u  ", t.weight, t.field.c_str(), t.wdf, t.docs);
+        const bool phrase = t.field.find("phrase") != std::string::npos;  // no counts of its own
+        std::snprintf(line, sizeof line, "%8.3f  %5.2f  %-12s %5s %9s  ", t.weight, t.scale, t.field.c_str(),
+                      phrase ? "-" : std::to_string(t.wdf).c_str(), phrase ? "-" : std::to_string(t.docs).c_str());
         out_ << indent << line << t.word << '\n';
       }
     }

@@ -113,31 +113,88 @@ Xapian::BM25Weight Searcher::bm25_weighting() {
   return Xapian::BM25Weight(k1_b.first, 0, 1, k1_b.second, 0.5);
 }
 
-std::vector<TermContribution> Searcher::explain(Xapian::Enquire& enquire, const Xapian::MSetIterator& hit,
+namespace {
+
+// The clauses of a query whose weights add up to a document's score: terms, phrases and scaled
+// subqueries. The filtering side of OP_FILTER and the excluded side of OP_AND_NOT add no weight.
+void weighted_clauses(const Xapian::Query& q, std::vector<Xapian::Query>& out) {
+  switch (q.get_type()) {
+    case Xapian::Query::LEAF_TERM:
+    case Xapian::Query::OP_PHRASE:
+    case Xapian::Query::OP_NEAR:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_SCALE_WEIGHT:
+      out.push_back(q);
+      return;
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_AND_NOT:
+      weighted_clauses(q.get_subquery(0), out);
+      return;
+    default:
+      for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) weighted_clauses(q.get_subquery(i), out);
+  }
+}
+
+// "stem", "exact", "title stem" or "title exact", from a term's prefix (longest first: "ZS" before "Z"
+// and "S"), and the length of the prefix.
+std::pair<const char*, std::size_t> term_field(const std::string& term) {
+  if (term.rfind(schema::kTitleStem, 0) == 0) return {"title stem", 2};
+  if (term.rfind(schema::kBodyStem, 0) == 0) return {"stem", 1};
+  if (term.rfind(schema::kTitleExact, 0) == 0) return {"title exact", 1};
+  return {"exact", 0};
+}
+
+}  // namespace
+
+double Searcher::weight_in(const Xapian::Query& clause, const std::string& id) const {
+  Xapian::Enquire one(db_);
+  set_ranking(one);
+  one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, clause, Xapian::Query(schema::kId + id)));
+  const Xapian::MSet m = one.get_mset(0, 1);
+  return m.empty() ? -1 : m.begin().get_weight();
+}
+
+std::vector<TermContribution> Searcher::explain(const Xapian::Query& query, const Xapian::Document& doc,
                                                 const std::string& id) const {
+  std::vector<Xapian::Query> clauses;
+  weighted_clauses(query, clauses);
   std::vector<TermContribution> out;
-  const Xapian::Document doc = hit.get_document();
-  for (auto t = enquire.get_matching_terms_begin(hit); t != enquire.get_matching_terms_end(hit); ++t) {
+  for (const Xapian::Query& clause : clauses) {
+    // Each clause on its own, with the same weighting and collection statistics, filtered to this one
+    // document: Xapian adds the clauses' weights, so these add up to the hit's score.
+    const double weight = weight_in(clause, id);
+    if (weight < 0) continue;  // the clause does not match this document
     TermContribution c;
-    c.term = *t;
-    // Longest prefix first: "ZS" before "Z" and "S".
-    std::size_t plen = 0;
-    if (c.term.rfind(schema::kTitleStem, 0) == 0) { c.field = "title stem"; plen = 2; }
-    else if (c.term.rfind(schema::kBodyStem, 0) == 0) { c.field = "stem"; plen = 1; }
-    else if (c.term.rfind(schema::kTitleExact, 0) == 0) { c.field = "title exact"; plen = 1; }
-    else c.field = "exact";
-    c.word = c.term.substr(plen);
-    c.docs = db_.get_termfreq(c.term);
-    Xapian::TermIterator dt = doc.termlist_begin();
-    dt.skip_to(c.term);
-    if (dt != doc.termlist_end() && *dt == c.term) c.wdf = dt.get_wdf();
-    // The term's own weight in this document: the same weighting and collection statistics, with the query
-    // reduced to the term and filtered to this one document.
-    Xapian::Enquire one(db_);
-    set_ranking(one);
-    one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(c.term), Xapian::Query(schema::kId + id)));
-    const Xapian::MSet m = one.get_mset(0, 1);
-    if (!m.empty()) c.weight = m.begin().get_weight();
+    c.weight = weight;
+    Xapian::Query inner = clause;
+    if (clause.get_type() == Xapian::Query::OP_SCALE_WEIGHT) {
+      inner = clause.get_subquery(0);
+      const double unscaled = weight_in(inner, id);
+      if (unscaled > 0) c.scale = weight / unscaled;
+    }
+    if (inner.get_type() == Xapian::Query::LEAF_TERM) {
+      c.term = *inner.get_terms_begin();
+      const auto [field, prefix] = term_field(c.term);
+      c.field = field;
+      c.word = c.term.substr(prefix);
+      c.docs = db_.get_termfreq(c.term);
+      Xapian::TermIterator dt = doc.termlist_begin();
+      dt.skip_to(c.term);
+      if (dt != doc.termlist_end() && *dt == c.term) c.wdf = dt.get_wdf();
+    } else {
+      // A phrase (or another compound clause): its words in order, in the field of its first term.
+      bool title = false;
+      for (std::size_t i = 0; i < inner.get_num_subqueries(); ++i) {  // in order (get_terms_begin sorts)
+        const Xapian::Query part = inner.get_subquery(i);
+        if (part.get_terms_begin() == part.get_terms_end()) continue;
+        const std::string term = *part.get_terms_begin();
+        const auto [field, prefix] = term_field(term);
+        if (c.term.empty()) title = std::string_view(field).substr(0, 5) == "title";
+        c.term += (c.term.empty() ? "" : " ") + term;
+        c.word += (c.word.empty() ? "" : " ") + term.substr(prefix);
+      }
+      c.field = title ? "title phrase" : "phrase";
+    }
     out.push_back(std::move(c));
   }
   std::stable_sort(out.begin(), out.end(),
@@ -211,7 +268,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
           h.url = field(data, "url");
           h.category = field(data, "category");
           if (req.snippets) h.snippet = make_snippet(field(data, "text"), parsed.match, *analyzer_, req.snippet_chars);
-          if (req.explain) h.explain = explain(enquire, it, h.id);
+          if (req.explain) h.explain = explain(query, it.get_document(), h.id);
           result.hits.push_back(std::move(h));
         }
         return;

@@ -36,16 +36,17 @@ struct SearchRequest {
   std::vector<std::string> fields;  ///< JSON hit fields to write (empty: all)
 };
 
-/// One index term of the query that matched a hit, and the weight it has on its own in that document. The
-/// query scales some terms (an exact-form match by 0.35, a neighbouring-word pair by 0.1; query.cpp), so
-/// the weights shown add up to the score only for the plain stem terms.
+/// One weighted clause of the query that matched a hit (a term, or a phrase such as the neighbouring-word
+/// pairs of query.cpp) and the weight it adds to the hit's score: the weights of a hit's clauses add up to
+/// its score.
 struct TermContribution {
-  std::string term;              ///< the term as stored, prefix included (schema.h)
-  std::string field;             ///< "stem", "exact", "title stem" or "title exact" (from the prefix)
-  std::string word;              ///< the term without its prefix
-  Xapian::termcount wdf = 0;     ///< occurrences in the document (a title word counts schema::kTitleWdf)
-  Xapian::doccount docs = 0;     ///< documents in the index that hold the term
-  double weight = 0;             ///< BM25 weight of this term in this document
+  std::string term;              ///< the term as stored, prefix included (schema.h); a phrase's terms, spaced
+  std::string field;             ///< "stem", "exact", "title stem", "title exact", "phrase" or "title phrase"
+  std::string word;              ///< the term without its prefix (a phrase: its words)
+  Xapian::termcount wdf = 0;     ///< occurrences in the document (a title word counts schema::kTitleWdf); 0 for a phrase
+  Xapian::doccount docs = 0;     ///< documents in the index that hold the term; 0 for a phrase
+  double scale = 1;              ///< the factor the query scales the clause by (exact forms 0.35, pairs 0.1)
+  double weight = 0;             ///< what the clause adds to the score, scaled
 };
 
 struct Hit {
@@ -86,8 +87,10 @@ class Searcher {
   static Xapian::BM25Weight bm25_weighting();
 
  private:
-  std::vector<TermContribution> explain(Xapian::Enquire& enquire, const Xapian::MSetIterator& hit,
+  std::vector<TermContribution> explain(const Xapian::Query& query, const Xapian::Document& doc,
                                         const std::string& id) const;
+  /// The weight `clause` gives the document with id `id`, or -1 when it does not match it.
+  double weight_in(const Xapian::Query& clause, const std::string& id) const;
   std::string path_;
   mutable Xapian::Database db_;  // reopened when a writer commits under us
   std::unique_ptr<Analyzer> analyzer_;

@@ -245,6 +245,17 @@ def case_queries():
     check(recs[-1]["warnings"] == [err.strip()[len("bahth-search: "):]], "and in the JSON summary")
     expect(search("--index", db, '"بوتن"'), 1, None, "a quoted word is not corrected")
 
+    # --explain: the clauses that matched each hit, with their query scale; their weights add up to the score.
+    rc, out, _ = expect(search("--index", db, "--json", "--explain", "شراكة بلا حدود الكرملين"), 0, None, "explain")
+    hits = [r for r in jsonl(out) if r["type"] == "hit"]
+    check(len(hits) >= 2, "explain: hits")
+    for h in hits:
+        check(abs(sum(t["weight"] for t in h["explain"]) - h["score"]) < 1e-9 * max(1, h["score"]),
+              f"explain weights of {h['id']} add up to its score {h['score']}")
+    first = {(t["field"], t["term"], round(t["scale"], 2)) for t in hits[0]["explain"]}
+    for clause in [("stem", "حدود", 1), ("exact", "حدود", 0.35), ("phrase", "بلا حدود", 0.1)]:
+        check(clause in first, f"explain shows {clause} for the first hit: {sorted(first)}")
+
     rc, out, _ = search("--index", db, "--json", "--limit", "2", "بوتين")
     first = [r["id"] for r in jsonl(out) if r["type"] == "hit"]
     rc, out, _ = search("--index", db, "--json", "--limit", "2", "--offset", "2", "بوتين")
