@@ -40,7 +40,7 @@ std::string lock_message(const std::string& what) {
 }
 }  // namespace
 
-std::string describe_xapian_error(const std::string& what, const Xapian::Error& e) {
+std::string describe_xapian_error(const std::string& what, const Xapian::Error& e, const char* aftermath) {
   const std::string type = e.get_type();
   if (type == "DatabaseLockError") {
     // Xapian reports a lock it could not even try to take (a read-only directory) as a lock error too.
@@ -57,9 +57,9 @@ std::string describe_xapian_error(const std::string& what, const Xapian::Error& 
   if (type == "DatabaseCorruptError") return "index " + what + " is corrupt: " + e.get_msg();
   const std::string detail = e.get_error_string() ? e.get_error_string() : "";
   if (detail.find("No space left") != std::string::npos)
-    return "index " + what + ": the disk is full (" + detail + "); the index is left at its last commit";
+    return "index " + what + ": the disk is full (" + detail + "); " + aftermath;
   if (detail.find("Read-only file system") != std::string::npos || detail.find("Permission denied") != std::string::npos)
-    return "index " + what + ": cannot write (" + detail + "); the index is left at its last commit";
+    return "index " + what + ": cannot write (" + detail + "); " + aftermath;
   if (type == "DatabaseModifiedError")
     return "index " + what + " changed too much while being read; run the search again";
   std::string msg = "index " + what + ": " + type + ": " + e.get_msg();

@@ -37,10 +37,15 @@ class IndexError : public Error {
   using Error::Error;
 };
 
-/// Runs `fn`, turning Xapian's exceptions into IndexError that names `what` (the index path) and the cause.
-/// Other exceptions pass through unchanged.
+/// What a failed write leaves of an index that is updated in place (commits, transactions: indexer.h).
+inline constexpr const char* kLeftAtLastCommit = "the index is left at its last commit";
+/// What a failed write leaves of an index being built anew (segments.h).
+inline constexpr const char* kNotCreated = "no index was created";
+
+/// Runs `fn`, turning Xapian's exceptions into IndexError that names `what` (the index path) and the cause,
+/// and, for a failed write, `aftermath`. Other exceptions pass through unchanged.
 template <typename Fn>
-auto with_index_errors(const std::string& what, Fn&& fn) -> decltype(fn());
+auto with_index_errors(const std::string& what, Fn&& fn, const char* aftermath = kLeftAtLastCommit) -> decltype(fn());
 
 }  // namespace bahth
 

@@ -72,7 +72,7 @@ SegmentBuilder::SegmentBuilder(const fs::path& target, std::size_t shards, std::
         with_index_errors(target_.string(), [&] {
           writers_[w].dbs.emplace_back(path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
           for (const auto& [key, value] : metadata) writers_[w].dbs.back().set_metadata(key, value);
-        });
+        }, kNotCreated);
       }
     }
   } catch (...) {
@@ -158,7 +158,7 @@ void SegmentBuilder::run(Writer& w) {
         for (auto& d : w.dbs) d.commit();
       }
       for (auto& d : w.dbs) d.close();
-    });
+    }, kNotCreated);
   } catch (...) {
     {
       std::lock_guard<std::mutex> lock(mu_);
@@ -184,7 +184,7 @@ void SegmentBuilder::finish() {
       segments.compact(shards_ > 1 ? (out / name).string() : out.string());
       stub += "auto " + name + "\n";
     }
-  });
+  }, kNotCreated);
   if (shards_ > 1) {
     std::ofstream file(out / kStubFile);
     file << stub;
