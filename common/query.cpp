@@ -35,6 +35,9 @@ int days_in_month(int y, int m) {
 constexpr double kExactBonus = 0.35;
 constexpr double kPairBonus = 0.1;
 
+// Unknown words a query looks up for a correction, at most (correct_unknown).
+constexpr int kMaxCorrections = 8;
+
 enum class Tok { word, phrase, lparen, rparen, op_and, op_or, op_not, end };
 
 struct Lexeme {
@@ -376,13 +379,16 @@ class Parser {
 
   // A plain word whose form and stem key the index has never seen matches nothing: read it as the known
   // form one edit away (spelling.h), and say so. Quoted words, fields and excluded words are left as typed.
+  // Each correction asks the index about 70 times per letter (some 10 µs each), so a query corrects at most
+  // kMaxCorrections words: a pasted article full of names must not take seconds.
   void correct_unknown(Token& token) {
-    if (!analyzer_.has_vocabulary() || analyzer_.is_stopword(token)) return;
+    if (!analyzer_.has_vocabulary() || analyzer_.is_stopword(token) || corrections_ >= kMaxCorrections) return;
     if (analyzer_.documents_with(token.form) > 0 ||
         analyzer_.documents_with(schema::kBodyStem + analyzer_.stem(token)) > 0)
       return;
     const std::optional<std::string> known =
         nearest_known_form(token.form, [this](const std::string& t) { return analyzer_.documents_with(t); });
+    ++corrections_;
     if (!known) return;
     out_.warnings.push_back(token.form + " is not in the index; searched for " + *known +
                             " instead (quote a word to keep it as typed)");
@@ -421,6 +427,7 @@ class Parser {
   static constexpr int kMaxNesting = 100;
   int depth_ = 0;  // parentheses open around the current item
   bool drop_stopwords_ = true;
+  int corrections_ = 0;  // words looked up for correct_unknown()
   bool dropped_ = false;
   bool saw_excluded_only_ = false;
   std::string last_plain_;  // the exact form of the plain word just parsed, if the item was one

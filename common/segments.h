@@ -1,16 +1,18 @@
 // A new index built in parallel segments and merged once at the end, instead of one database growing
 // document by document.
 //
-//   documents ──route by id hash──▶ writer thread w ──▶ segment (shard s, writer w), flushed often
-//   finish():   per shard, Xapian::Database::compact of its segments ──▶ <index>.building.<pid>/index
+//   documents ──route by id hash──▶ writer thread w ──▶ segment (shard s, writer w, generation g),
+//                                                       flushed often, a new generation every kSegmentDocs
+//   finish():   per shard, Xapian::Database::compact of all its segments ──▶ <index>.building.<pid>/index
 //               ──rename──▶ <index>
 //
-// Why: a Xapian B-tree that stays small while it grows is cheap to insert into, two writers use both
-// cores, and compaction writes every block full (a bulk-built index is about half the size of one grown in
-// place). The price: nothing is searchable until the run ends, and an interrupted run leaves no index
-// (its segments are removed by the next run). IndexWriter uses this for an index that does not exist yet.
-// Documents are routed by a hash of their id, so a repeated id replaces its earlier version in the same
-// segment.
+// Why: a Xapian B-tree that stays small is cheap to insert into (every flush rereads and rewrites the last
+// postlist chunk of each term it touches, so the cost of a flush grows with the segment), two writers use
+// both cores, and compaction writes every block full (a bulk-built index is about half the size of one
+// grown in place). The price: nothing is searchable until the run ends, and an interrupted run leaves no
+// index (its segments are removed by the next run). IndexWriter uses this for an index that does not exist
+// yet. Documents are routed by a hash of their id, so a repeated id reaches the same writer, which replaces
+// it in its open segment or, when an earlier generation holds it, deletes it there before the merge.
 #pragma once
 
 #include <condition_variable>
@@ -60,17 +62,21 @@ class SegmentBuilder {
     enum class Kind { replace, remove, stop } kind = Kind::replace;
   };
   struct Writer {
-    std::vector<std::string> paths;             // one segment per shard
-    std::vector<Xapian::WritableDatabase> dbs;  // open while the thread runs
+    std::size_t id = 0;
+    std::vector<std::vector<std::string>> paths;  // per shard: one segment per generation, the last one open
+    std::vector<Xapian::WritableDatabase> dbs;    // the open generation, one per shard
     std::deque<Item> queue;
     std::thread thread;
   };
 
   void push(std::uint64_t id_hash, Item item);
   void run(Writer& w);
+  void open_generation(Writer& w);
   void stop(bool abort);
 
   std::filesystem::path target_, dir_;
+  std::vector<std::pair<std::string, std::string>> metadata_;  // set in every segment
+  std::size_t segment_docs_ = 0;  // documents per generation (kSegmentDocs, or $BAHTH_SEGMENT_DOCS)
   std::size_t shards_;
   std::vector<Writer> writers_;
   std::mutex mu_;

@@ -83,6 +83,11 @@ TEST_CASE("query words the index has never seen are read as the nearest known fo
     REQUIRE(p.warnings.size() == 1);
     CHECK(p.query.get_description().find("ماذا") == std::string::npos);
   }
+  SUBCASE("a query looks up at most 8 unknown words") {
+    std::string nine;
+    for (int i = 0; i < 9; ++i) nine += "مجاس ";
+    CHECK(bahth::parse_query(nine, a).warnings.size() == 8);
+  }
   SUBCASE("without a vocabulary nothing is corrected") {
     const bahth::Analyzer plain("light");
     CHECK(bahth::parse_query("مجاس", plain).warnings.empty());
