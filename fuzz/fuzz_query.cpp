@@ -1,13 +1,15 @@
-// Query parser and snippets: bahth::parse_query on raw bytes (it must reject invalid UTF-8 itself), then
+// Query parser and snippets: bahth::parse_query on raw bytes (it must reject invalid UTF-8 itself), with
+// the words of a fixed Arabic text as the index's vocabulary (so unknown words are corrected), then
 // bahth::make_snippet with the parsed MatchSpec on a fixed Arabic text and, when the query is valid UTF-8,
 // on the query's own text.
 //
 // Invariants: the only exception is bahth::QueryError; a parsed query has a non-empty Xapian query and
-// its MatchSpec holds valid UTF-8; snippet text is valid UTF-8 and every highlight span satisfies
+// its MatchSpec and warnings hold valid UTF-8; snippet text is valid UTF-8 and every highlight span satisfies
 // start < end <= text.size(), on character boundaries.
 #include <cstddef>
 #include <cstdint>
 #include <exception>
+#include <map>
 #include <string>
 
 #include "errors.h"
@@ -37,7 +39,19 @@ void check_snippet(const bahth::Snippet& s) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const bahth::Analyzer analyzer("snowball");
+  static const bahth::Analyzer analyzer = [] {
+    bahth::Analyzer a("snowball");
+    static std::map<std::string, Xapian::doccount> vocabulary;  // exact forms and "Z" stem keys of kText
+    for (const bahth::Token& t : a.tokenize(kText)) {
+      ++vocabulary[t.form];
+      ++vocabulary["Z" + a.stem(t)];
+    }
+    a.set_vocabulary([](const std::string& term) -> Xapian::doccount {
+      auto it = vocabulary.find(term);
+      return it == vocabulary.end() ? 0 : it->second;
+    });
+    return a;
+  }();
   const std::string_view text = fuzz::as_text(data, size);
   bahth::ParsedQuery parsed;
   try {
@@ -52,6 +66,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   FUZZ_CHECK(!parsed.query.empty());
   for (const auto& s : parsed.match.stems) FUZZ_CHECK(fuzz::valid_utf8(s));
   for (const auto& s : parsed.match.exact) FUZZ_CHECK(fuzz::valid_utf8(s));
+  for (const auto& s : parsed.warnings) FUZZ_CHECK(fuzz::valid_utf8(s));
   for (const auto& phrase : parsed.match.phrases)
     for (const auto& s : phrase) FUZZ_CHECK(fuzz::valid_utf8(s));
   (void)parsed.query.get_description();  // walks the whole query tree
