@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "analyzer.h"
+#include "text/analyzer.h"
 #include "fuzz_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

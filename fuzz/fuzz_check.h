@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "text.h"
+#include "text/utf8.h"
 
 // Like assert(), but active in every build type and naming the broken invariant; abort() makes libFuzzer
 // save the input as a crash file.

@@ -12,7 +12,7 @@
 #include <optional>
 #include <string>
 
-#include "dates.h"
+#include "dates/dates.h"
 #include "fuzz_check.h"
 
 namespace {

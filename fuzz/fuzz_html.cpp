@@ -10,7 +10,7 @@
 #include <string>
 
 #include "fuzz_check.h"
-#include "html.h"
+#include "ingest/html.h"
 
 namespace {
 

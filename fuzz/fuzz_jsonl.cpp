@@ -8,9 +8,9 @@
 #include <exception>
 #include <string>
 
-#include "errors.h"
+#include "base/errors.h"
 #include "fuzz_check.h"
-#include "reader.h"
+#include "ingest/reader.h"
 
 namespace {
 const std::string kOrigin = "fuzz.jsonl:1";

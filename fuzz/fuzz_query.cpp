@@ -12,10 +12,10 @@
 #include <map>
 #include <string>
 
-#include "errors.h"
+#include "base/errors.h"
 #include "fuzz_check.h"
-#include "query.h"
-#include "snippet.h"
+#include "search/query.h"
+#include "search/snippet.h"
 
 namespace {
 

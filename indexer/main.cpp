@@ -8,12 +8,12 @@
 #include <thread>
 
 
-#include "errors.h"
-#include "indexer.h"
-#include "options.h"
-#include "stemmer.h"
-#include "terminal.h"
-#include "text.h"
+#include "base/errors.h"
+#include "index/indexer.h"
+#include "cli/options.h"
+#include "text/stemmer.h"
+#include "cli/terminal.h"
+#include "text/utf8.h"
 
 namespace {
 

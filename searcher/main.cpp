@@ -6,15 +6,15 @@
 #include <iostream>
 
 
-#include "batch.h"
-#include "errors.h"
-#include "interactive.h"
-#include "layout.h"
-#include "options.h"
-#include "output.h"
-#include "query.h"
-#include "searcher.h"
-#include "terminal.h"
+#include "cli/batch.h"
+#include "base/errors.h"
+#include "cli/interactive.h"
+#include "cli/layout.h"
+#include "cli/options.h"
+#include "cli/output.h"
+#include "search/query.h"
+#include "search/searcher.h"
+#include "cli/terminal.h"
 
 namespace {
 

@@ -4,8 +4,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "analyzer.h"
-#include "errors.h"
+#include "text/analyzer.h"
+#include "base/errors.h"
 
 using bahth::Analyzer;
 using bahth::Token;

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "cleanup.h"
+#include "ingest/cleanup.h"
 
 namespace {
 std::string seed(const std::string& name) {

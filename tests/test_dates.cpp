@@ -2,7 +2,7 @@
 // "VALUE precision calendar @TEXT" items joined by " | " ("" when nothing is found).
 #include <doctest/doctest.h>
 
-#include "dates.h"
+#include "dates/dates.h"
 
 #include <optional>
 #include <string>

@@ -2,7 +2,7 @@
 // (tests/data/dates_gold.tsv; its header describes the format).
 #include <doctest/doctest.h>
 
-#include "dates.h"
+#include "dates/dates.h"
 
 #include <cstddef>
 #include <fstream>

@@ -1,8 +1,8 @@
 // Duplicate keys and MinHash near-duplicate similarity.
 #include <doctest/doctest.h>
 
-#include "analyzer.h"
-#include "dedup.h"
+#include "text/analyzer.h"
+#include "index/dedup.h"
 
 namespace {
 const std::string kStory =

@@ -1,8 +1,8 @@
 // Text files in UTF-8 (with or without BOM), UTF-16 with BOM and Windows-1256, converted to UTF-8.
 #include <doctest/doctest.h>
 
-#include "encoding.h"
-#include "errors.h"
+#include "text/encoding.h"
+#include "base/errors.h"
 
 namespace {
 const std::string kText = "أعلنت وزارة الخارجية اليوم عن زيارة رسمية إلى الرياض لبحث التعاون الاقتصادي";

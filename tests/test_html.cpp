@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "html.h"
-#include "text.h"
+#include "ingest/html.h"
+#include "text/utf8.h"
 
 #ifndef BAHTH_TEST_DATA_DIR
 #error "BAHTH_TEST_DATA_DIR must name the tests/data directory"

@@ -1,8 +1,8 @@
 // Terminal layout: display width, wrapping, and visual order for terminals without bidi.
 #include <doctest/doctest.h>
 
-#include "analyzer.h"
-#include "layout.h"
+#include "text/analyzer.h"
+#include "cli/layout.h"
 
 using bahth::StyledLine;
 

@@ -7,9 +7,9 @@
 #include <regex>
 #include <sstream>
 
-#include "analyzer.h"
-#include "errors.h"
-#include "query.h"
+#include "text/analyzer.h"
+#include "base/errors.h"
+#include "search/query.h"
 
 using bahth::Analyzer;
 using bahth::parse_query;

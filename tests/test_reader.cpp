@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "errors.h"
-#include "reader.h"
+#include "base/errors.h"
+#include "ingest/reader.h"
 
 namespace fs = std::filesystem;
 

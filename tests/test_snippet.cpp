@@ -5,11 +5,11 @@
 #include <random>
 #include <set>
 
-#include "analyzer.h"
-#include "errors.h"
-#include "query.h"
-#include "reader.h"
-#include "snippet.h"
+#include "text/analyzer.h"
+#include "base/errors.h"
+#include "search/query.h"
+#include "ingest/reader.h"
+#include "search/snippet.h"
 
 using bahth::Analyzer;
 

@@ -4,9 +4,9 @@
 #include <map>
 #include <string>
 
-#include "analyzer.h"
-#include "query.h"
-#include "spelling.h"
+#include "text/analyzer.h"
+#include "search/query.h"
+#include "search/spelling.h"
 
 using bahth::nearest_known_form;
 

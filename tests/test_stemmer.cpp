@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "analyzer.h"
-#include "errors.h"
-#include "stemmer.h"
+#include "text/analyzer.h"
+#include "base/errors.h"
+#include "text/stemmer.h"
 
 using bahth::light_stem;
 

@@ -1,0 +1,633 @@
+#include "index/indexer.h"
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include <nlohmann/json.hpp>
+#include <unicode/uchar.h>
+
+#include "index/dedup.h"
+#include "index/xapian_errors.h"
+#include "index/schema.h"
+#include "index/segments.h"
+#include "text/stemmer.h"
+#include "base/hash.h"
+#include "text/utf8.h"
+
+namespace bahth {
+
+namespace {
+std::string lower_ascii(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+// Boolean filter terms must stay under Xapian's term limit.
+void add_boolean(Xapian::Document& doc, const std::string& prefix, const std::string& value) {
+  if (value.empty()) return;
+  std::string term = prefix + lower_ascii(value);
+  if (term.size() <= kMaxIdBytes) doc.add_boolean_term(term);
+}
+// The dates the text talks about, as boolean terms (mentioned:) and a list of years (facets). Week
+// precision counts as its month; only Gregorian values are stored (Hijri ones are converted already).
+void add_mentioned_dates(Xapian::Document& doc, const std::vector<DateMention>& mentions) {
+  std::set<std::string> years;
+  for (const DateMention& m : mentions) {
+    const std::string digits = m.value.size() >= 4 ? m.value.substr(0, 4) : std::string();
+    if (digits.size() != 4) continue;
+    years.insert(digits);
+    doc.add_boolean_term(schema::kMentionedYear + digits);
+    if (m.precision != DatePrecision::year && m.value.size() >= 7)
+      doc.add_boolean_term(schema::kMentionedMonth + digits + m.value.substr(5, 2));
+    if (m.precision == DatePrecision::day && m.value.size() == 10)
+      doc.add_boolean_term(schema::kMentionedDay + digits + m.value.substr(5, 2) + m.value.substr(8, 2));
+  }
+  std::string list;
+  for (const auto& y : years) list += (list.empty() ? "" : ",") + y;
+  if (!list.empty()) doc.add_value(schema::kSlotMentionedYears, list);
+}
+}  // namespace
+
+std::string content_hash(const Article& a, const Analyzer& analyzer) {
+  std::uint64_t h = fnv1a64(schema::kAnalysisVersion);
+  h = fnv1a64(analyzer.stemmer_name(), h);
+  // Each field is followed by a separator that cannot occur in UTF-8 text, so fields cannot run together.
+  for (const std::string* f : {&a.id, &a.title, &a.text, &a.source, &a.url, &a.category, &a.author, &a.file, &a.root}) {
+    h = fnv1a64(*f, h);
+    h = fnv1a64("\xff", h);
+  }
+  h = fnv1a64(a.date ? to_iso(*a.date) : "-", h);
+  h = fnv1a64(to_string(a.date_source), h);
+  return hex64(h);
+}
+
+Xapian::Document build_document(const Article& a, const Analyzer& analyzer, const std::string& hash,
+                                std::vector<DateMention>* mentions_out) {
+  if (a.id.size() > kMaxIdBytes)
+    throw InputError(a.origin + ": id is " + std::to_string(a.id.size()) + " bytes, longer than the " +
+                     std::to_string(kMaxIdBytes) + "-byte limit; skipped");
+  Xapian::Document doc;
+  doc.add_boolean_term(schema::kId + a.id);
+
+  // The title goes into its own field (title:) and, weighted, into the body field that plain words search.
+  // Body positions start after a gap so that a phrase never spans title and body.
+  Xapian::termcount pos = 0;
+  analyzer.index_text(doc, a.title, schema::kTitleExact, schema::kTitleStem, pos);
+  pos = 0;
+  analyzer.index_text(doc, a.title, schema::kBodyExact, schema::kBodyStem, pos, schema::kTitleWdf);
+  pos += 100;
+  analyzer.index_text(doc, a.text, schema::kBodyExact, schema::kBodyStem, pos);
+
+  nlohmann::json data = {{"id", a.id}, {"title", a.title}, {"text", a.text}};
+  if (a.date) {
+    const std::string ymd = to_yyyymmdd(*a.date);
+    doc.add_value(schema::kSlotDate, ymd);
+    doc.add_boolean_term(schema::kYear + ymd.substr(0, 4));
+    doc.add_boolean_term(schema::kMonth + ymd.substr(0, 6));
+    doc.add_boolean_term(schema::kDay + ymd);
+    data["date"] = to_iso(*a.date);
+    data["date_source"] = std::string(to_string(a.date_source));
+  }
+  std::vector<DateMention> mentions = extract_dates(a.text, a.date);
+  add_mentioned_dates(doc, mentions);
+  if (mentions_out) *mentions_out = std::move(mentions);
+  if (!a.source.empty()) {
+    doc.add_value(schema::kSlotSource, a.source);
+    add_boolean(doc, schema::kSource, a.source);
+    data["source"] = a.source;
+  }
+  if (!a.category.empty()) {
+    doc.add_value(schema::kSlotCategory, a.category);
+    add_boolean(doc, schema::kCategory, a.category);
+    data["category"] = a.category;
+  }
+  if (!a.url.empty()) data["url"] = a.url;
+  if (!a.author.empty()) data["author"] = a.author;
+  if (!a.file.empty()) data["file"] = a.file;
+  if (!a.root.empty()) doc.add_boolean_term(schema::kRoot + hex64(fnv1a64(a.root)));
+  doc.add_value(schema::kSlotHash, hash);
+  doc.add_value(schema::kSlotOrder, hex64(fnv1a64(a.id)));
+  const Fingerprint fp = fingerprint(analyzer.normalize(a.text), analyzer.normalize(a.title));
+  doc.add_value(schema::kSlotDuplicate, fp.exact);
+  if (!fp.minhash.empty()) doc.add_value(schema::kSlotMinHash, fp.minhash);
+  for (const std::string& band : fp.bands) doc.add_boolean_term(schema::kBand + band);
+  doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return doc;
+}
+
+nlohmann::ordered_json describe_document(const Article& a, const Xapian::Document& doc) {
+  nlohmann::ordered_json j;
+  j["id"] = a.id;
+  j["title"] = a.title;
+  auto or_null = [](const std::string& s) { return s.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s); };
+  j["source"] = or_null(a.source);
+  j["url"] = or_null(a.url);
+  j["category"] = or_null(a.category);
+  j["date"] = {{"value", a.date ? nlohmann::ordered_json(to_iso(*a.date)) : nlohmann::ordered_json()},
+               {"source", std::string(to_string(a.date_source))}};
+  j["origin"] = a.origin;
+  j["encoding"] = a.encoding;
+  j["text_chars"] = count_code_points(a.text);
+  j["terms"] = doc.termlist_count();
+  return j;
+}
+
+namespace {
+
+// The shard directories listed in a sharded index's stub file, or none for an ordinary index.
+std::vector<std::string> stub_shards(const std::string& path) {
+  std::vector<std::string> shards;
+  std::ifstream stub(std::filesystem::path(path) / kStubFile);
+  for (std::string line; std::getline(stub, line);) {
+    const std::size_t space = line.find(' ');
+    if (space != std::string::npos) shards.push_back((std::filesystem::path(path) / line.substr(space + 1)).string());
+  }
+  return shards;
+}
+
+// Where a new index goes: `path` made absolute, without a trailing separator.
+std::filesystem::path target_path(const std::string& path) {
+  std::filesystem::path p = std::filesystem::absolute(path).lexically_normal();
+  if (p.filename().empty()) p = p.parent_path();
+  return p;
+}
+
+// The band keys (schema::kBand terms) of a document, in order.
+std::vector<std::string> band_terms(const Xapian::Document& doc) {
+  std::vector<std::string> bands;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    t.skip_to(schema::kBand);
+    if (t == doc.termlist_end() || (*t).compare(0, 2, schema::kBand) != 0) break;
+    bands.push_back(*t);
+  }
+  return bands;
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(const std::string& path, const std::string& stemmer, const WriterOptions& options)
+    : path_(path), batch_(std::max<std::size_t>(1, options.batch)) {
+  namespace fs = std::filesystem;
+  const std::size_t shards = options.shards;
+  std::vector<std::string> paths = stub_shards(path);
+  std::error_code ec;
+  const bool exists = fs::exists(fs::path(path) / "iamglass", ec) || !paths.empty();
+  const bool vacant = !fs::exists(path, ec) || (fs::is_directory(path, ec) && fs::is_empty(path, ec));
+  if (!options.in_place && vacant) {  // a new index: built in segments, merged by finish()
+    const std::string use = !stemmer.empty() ? stemmer : default_stemmer_name();
+    analyzer_ = std::make_unique<Analyzer>(use);
+    segments_ = std::make_unique<SegmentBuilder>(
+        target_path(path), shards, options.writers,
+        std::vector<std::pair<std::string, std::string>>{{schema::kMetaStemmer, use},
+                                                         {schema::kMetaSchema, schema::kSchemaVersion}});
+    return;
+  }
+  if (shards > 0 && exists && paths.size() != shards)
+    throw UsageError("index " + path + " has " + std::to_string(std::max<std::size_t>(1, paths.size())) +
+                     " shard(s), not " + std::to_string(shards) + "; build a new index to change that");
+  if (paths.empty() && shards > 1) {
+    // A new sharded index: the shard directories first, the stub last, so a half-made one is never opened.
+    std::string stub;
+    fs::create_directories(path, ec);
+    if (ec) throw IndexError("cannot create index directory " + path + ": " + ec.message());
+    for (std::size_t i = 0; i < shards; ++i) {
+      paths.push_back((fs::path(path) / ("shard" + std::to_string(i))).string());
+      stub += "auto shard" + std::to_string(i) + "\n";
+    }
+    with_index_errors(path, [&] {
+      for (const auto& p : paths) Xapian::WritableDatabase(p, Xapian::DB_CREATE_OR_OPEN).close();
+    });
+    const fs::path tmp = fs::path(path) / (std::string(kStubFile) + ".tmp");
+    std::ofstream(tmp) << stub;
+    fs::rename(tmp, fs::path(path) / kStubFile, ec);
+    if (ec) throw IndexError("cannot write " + (fs::path(path) / kStubFile).string() + ": " + ec.message());
+  }
+  if (paths.empty()) paths.push_back(path);
+  for (const auto& p : paths)
+    with_index_errors(p, [&] { shards_.emplace_back(p, Xapian::DB_CREATE_OR_OPEN); });
+
+  const std::string recorded = shards_.front().get_metadata(schema::kMetaStemmer);
+  if (!recorded.empty() && !stemmer.empty() && stemmer != recorded)
+    throw UsageError("index " + path + " was built with stemmer '" + recorded + "', not '" + stemmer +
+                     "'; build a new index to change it");
+  const std::string use = !recorded.empty() ? recorded : !stemmer.empty() ? stemmer : default_stemmer_name();
+  analyzer_ = std::make_unique<Analyzer>(use);
+  with_index_errors(path, [&] {
+    for (auto& db : shards_) {
+      db.begin_transaction();
+      if (recorded.empty()) {
+        db.set_metadata(schema::kMetaStemmer, use);
+        db.set_metadata(schema::kMetaSchema, schema::kSchemaVersion);
+      }
+    }
+  });
+}
+
+IndexWriter::~IndexWriter() {
+  // Everything since the last commit() is inside a transaction, which close() aborts: a run that fails
+  // or is interrupted leaves the index exactly at its last commit.
+  for (auto& db : shards_) {
+    try {
+      db.close();
+    } catch (...) {
+    }
+  }
+}
+
+Xapian::WritableDatabase& IndexWriter::shard_of(const std::string& id) {
+  return shards_.size() == 1 ? shards_.front() : shards_[fnv1a64(id) % shards_.size()];
+}
+
+void IndexWriter::count_change() {
+  if (++pending_ >= batch_) commit();
+}
+
+bool IndexWriter::unchanged(const std::string& id, const std::string& hash) {
+  if (segments_) {
+    auto it = added_.find(fnv1a64(id));
+    return it != added_.end() && it->second.hash == hash;
+  }
+  return with_index_errors(path_, [&] {
+    Xapian::WritableDatabase& db = shard_of(id);
+    const std::string idterm = schema::kId + id;
+    Xapian::PostingIterator p = db.postlist_begin(idterm);
+    if (p == db.postlist_end(idterm)) return false;
+    return db.get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHash) == hash;
+  });
+}
+
+bool IndexWriter::remove(const std::string& id) {
+  if (segments_) {
+    auto it = added_.find(fnv1a64(id));
+    if (it == added_.end()) return false;
+    near_.forget(it->second.entry);
+    segments_->remove(it->first, schema::kId + id);
+    added_.erase(it);
+    return true;
+  }
+  return with_index_errors(path_, [&] {
+    Xapian::WritableDatabase& db = shard_of(id);
+    const std::string idterm = schema::kId + id;
+    if (!db.term_exists(idterm)) return false;
+    db.delete_document(idterm);
+    count_change();
+    return true;
+  });
+}
+
+std::size_t IndexWriter::prune(const std::string& root) {
+  if (segments_) return 0;  // a new index holds only what this run has just read
+  return with_index_errors(path_, [&] {
+    const std::string rootterm = schema::kRoot + hex64(fnv1a64(root));
+    std::size_t deleted = 0;
+    for (auto& db : shards_) {
+      std::vector<Xapian::docid> gone;
+      for (auto p = db.postlist_begin(rootterm); p != db.postlist_end(rootterm); ++p) {
+        const auto data = nlohmann::json::parse(db.get_document(*p).get_data(), nullptr, false);
+        auto file = data.find("file");
+        std::error_code ec;
+        if (file != data.end() && file->is_string() && !std::filesystem::exists(file->get<std::string>(), ec) && !ec)
+          gone.push_back(*p);
+      }
+      for (Xapian::docid id : gone) {
+        db.delete_document(id);
+        count_change();
+      }
+      deleted += gone.size();
+    }
+    return deleted;
+  });
+}
+
+std::string IndexWriter::near_duplicate_key(const Xapian::Document& doc, const std::string& id) {
+  const std::string minhash = doc.get_value(schema::kSlotMinHash);
+  if (minhash.empty()) return {};
+  if (segments_) {
+    const std::size_t n = near_.nearest(minhash, band_terms(doc), fnv1a64(id));
+    return n == NearDuplicateMemory::npos ? std::string() : keys_[n];
+  }
+  return with_index_errors(path_, [&] {
+    const std::string self = schema::kId + id;
+    std::string best_key;
+    double best = kNearDuplicate;
+    std::size_t looked = 0;
+    for (const std::string& band : band_terms(doc)) {
+      for (auto& db : shards_) {
+        for (auto p = db.postlist_begin(band); p != db.postlist_end(band) && looked < kMaxCandidates; ++p, ++looked) {
+          const Xapian::Document other = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
+          const double sim = similarity(minhash, other.get_value(schema::kSlotMinHash));
+          if (sim < best) continue;
+          Xapian::TermIterator q = other.termlist_begin();
+          q.skip_to(schema::kId);
+          if (q != other.termlist_end() && *q == self) continue;  // an older version of this document
+          best = sim;
+          best_key = other.get_value(schema::kSlotDuplicate);
+        }
+      }
+    }
+    return best_key;
+  });
+}
+
+bool IndexWriter::add(const Article& a, Xapian::Document doc) {
+  if (segments_) {
+    const std::uint64_t h = fnv1a64(a.id);
+    auto [it, fresh] = added_.try_emplace(h);
+    if (!fresh) near_.forget(it->second.entry);
+    it->second.hash = doc.get_value(schema::kSlotHash);
+    it->second.entry = near_.add(doc.get_value(schema::kSlotMinHash), band_terms(doc), h);
+    keys_.push_back(doc.get_value(schema::kSlotDuplicate));
+    segments_->replace(h, schema::kId + a.id, std::move(doc));
+    return !fresh;
+  }
+  return with_index_errors(path_, [&] {
+    Xapian::WritableDatabase& db = shard_of(a.id);
+    const std::string idterm = schema::kId + a.id;
+    const bool existed = db.term_exists(idterm);
+    db.replace_document(idterm, doc);
+    count_change();
+    return existed;
+  });
+}
+
+void IndexWriter::finish() {
+  if (segments_) segments_->finish();
+  else commit();
+}
+
+void IndexWriter::commit() {
+  // Shards commit one after the other: a crash between two leaves each shard at a commit of its own.
+  with_index_errors(path_, [&] {
+    for (auto& db : shards_) {
+      db.commit_transaction();
+      db.begin_transaction();
+    }
+  });
+  pending_ = 0;
+}
+
+}  // namespace bahth
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "ingest/reader.h"
+
+namespace bahth {
+
+namespace {
+
+// Analysis (normalising, tokenising, stemming, dates) on worker threads, each with its own Analyzer,
+// while the calling thread reads the input and writes the index. Results come back in submission order,
+// so the index is the same as a single-threaded build's.
+class AnalysisPool {
+ public:
+  /// Documents submitted but not yet taken back, at most (bounds memory).
+  static constexpr std::size_t kMaxInFlight = 512;
+
+  struct Done {
+    Article article;
+    Xapian::Document doc;
+    std::string error;  // an InputError's message: the article is skipped
+  };
+
+  AnalysisPool(const std::string& stemmer, std::size_t workers) {
+    for (std::size_t i = 0; i < workers; ++i) threads_.emplace_back([this, stemmer] { work(stemmer); });
+  }
+  ~AnalysisPool() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    todo_cv_.notify_all();
+    for (auto& t : threads_) t.join();
+  }
+  AnalysisPool(const AnalysisPool&) = delete;
+  AnalysisPool& operator=(const AnalysisPool&) = delete;
+
+  std::size_t in_flight() const { return submitted_ - taken_; }
+
+  void submit(Article&& a, std::string hash) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      todo_.push_back(Task{submitted_++, std::move(a), std::move(hash)});
+    }
+    todo_cv_.notify_one();
+  }
+
+  /// The next document in submission order, waiting for it if needed.
+  Done next() {
+    std::unique_lock<std::mutex> lock(mu_);
+    done_cv_.wait(lock, [&] { return done_.count(taken_) > 0; });
+    auto it = done_.find(taken_);
+    Done d = std::move(it->second);
+    done_.erase(it);
+    ++taken_;
+    return d;
+  }
+
+ private:
+  struct Task {
+    std::size_t seq;
+    Article article;
+    std::string hash;
+  };
+
+  void work(const std::string& stemmer) {
+    const Analyzer analyzer(stemmer);
+    for (;;) {
+      Task t;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        todo_cv_.wait(lock, [&] { return stop_ || !todo_.empty(); });
+        if (stop_) return;  // the run failed, or every document was taken back
+        t = std::move(todo_.front());
+        todo_.pop_front();
+      }
+      Done d;
+      try {
+        d.doc = build_document(t.article, analyzer, t.hash);
+      } catch (const std::exception& e) {
+        d.error = e.what();
+      }
+      d.article = std::move(t.article);
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        done_.emplace(t.seq, std::move(d));
+      }
+      done_cv_.notify_all();
+    }
+  }
+
+  std::mutex mu_;
+  std::condition_variable todo_cv_, done_cv_;
+  std::deque<Task> todo_;
+  std::map<std::size_t, Done> done_;
+  std::vector<std::thread> threads_;
+  std::size_t submitted_ = 0, taken_ = 0;  // used by the submitting thread only
+  bool stop_ = false;
+};
+
+}  // namespace
+
+namespace {
+
+// A dry run has no index to look duplicates up in: it remembers the documents it has described.
+class DryRunClusters {
+ public:
+  // The id of the first described document that `doc` duplicates exactly, else of its nearest near copy.
+  nlohmann::ordered_json duplicate_of(const Xapian::Document& doc, const std::string& id) {
+    auto [first, fresh] = exact_.emplace(doc.get_value(schema::kSlotDuplicate), id);
+    if (!fresh) return first->second;
+    const std::string minhash = doc.get_value(schema::kSlotMinHash);
+    const std::vector<std::string> bands = band_terms(doc);
+    const std::size_t n = near_.nearest(minhash, bands, fnv1a64(id));
+    near_.add(minhash, bands, fnv1a64(id));
+    ids_.push_back(id);
+    return n == NearDuplicateMemory::npos ? nlohmann::ordered_json() : nlohmann::ordered_json(ids_[n]);
+  }
+
+ private:
+  std::unordered_map<std::string, std::string> exact_;
+  NearDuplicateMemory near_;
+  std::vector<std::string> ids_;  // by near_ entry
+};
+
+}  // namespace
+
+IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptions& opt, std::ostream& out,
+                     std::ostream& err) {
+  using clock = std::chrono::steady_clock;
+  const auto t0 = clock::now();
+  IndexStats stats;
+  std::unique_ptr<IndexWriter> writer;
+  std::unique_ptr<Analyzer> dry_analyzer;
+  if (opt.dry_run) {
+    dry_analyzer = std::make_unique<Analyzer>(opt.stemmer.empty() ? default_stemmer_name() : opt.stemmer);
+  } else {
+    WriterOptions w;
+    w.shards = opt.shards;
+    w.batch = opt.batch;
+    w.writers = opt.threads;
+    w.in_place = opt.in_place;
+    writer = std::make_unique<IndexWriter>(opt.index, opt.stemmer, w);
+  }
+  const Analyzer& analyzer = writer ? writer->analyzer() : *dry_analyzer;
+
+  auto last_progress = t0;
+  auto progress = [&](bool final) {
+    if (!opt.progress) return;
+    const auto now = clock::now();
+    if (!final && now - last_progress < std::chrono::milliseconds(250)) return;
+    last_progress = now;
+    const double s = std::chrono::duration<double>(now - t0).count();
+    const std::size_t done = stats.added + stats.replaced + stats.unchanged;
+    err << "\rbahth-index: " << done << " documents, " << stats.skipped << " skipped, "
+        << static_cast<long>(s > 0 ? static_cast<double>(done) / s : 0) << "/s   " << (final ? "\r\x1b[K" : "")
+        << std::flush;
+  };
+  auto clear_progress = [&] {
+    if (opt.progress) err << "\r\x1b[K";
+  };
+
+  for (const std::string& id : opt.delete_ids) {
+    if (opt.dry_run) continue;
+    if (writer->remove(id)) ++stats.deleted;
+    else err << "bahth-index: warning: no document with id \"" << id << "\" to delete\n";
+  }
+
+  DryRunClusters dry_clusters;
+  ReadCallbacks cb;
+  cb.problem = [&](const std::string& message) {
+    clear_progress();
+    err << "bahth-index: " << message << '\n';
+    ++stats.skipped;
+  };
+  // Writing a document: the index is touched by this thread only (Xapian handles are not thread-safe).
+  auto write = [&](const Article& a, Xapian::Document doc) {
+    // A near copy of an indexed article joins its cluster (dedup.h); done here, where the index is.
+    if (std::string key = writer->near_duplicate_key(doc, a.id); !key.empty()) doc.add_value(schema::kSlotDuplicate, key);
+    if (writer->add(a, std::move(doc))) ++stats.replaced;
+    else ++stats.added;
+    progress(false);
+  };
+  std::unique_ptr<AnalysisPool> pool;
+  if (!opt.dry_run && opt.threads > 1) pool = std::make_unique<AnalysisPool>(analyzer.stemmer_name(), opt.threads - 1);
+  auto drain = [&](std::size_t keep) {  // write finished documents, in input order, until `keep` remain
+    while (pool && pool->in_flight() > keep) {
+      AnalysisPool::Done d = pool->next();
+      if (!d.error.empty()) cb.problem(d.error);
+      else write(d.article, std::move(d.doc));
+    }
+  };
+  cb.article = [&](Article&& a) {
+    const std::string hash = content_hash(a, analyzer);
+    if (writer && writer->unchanged(a.id, hash)) {
+      ++stats.unchanged;
+      progress(false);
+      return;
+    }
+    if (pool) {  // analysis on the pool's threads; this thread reads input and writes the index
+      pool->submit(std::move(a), hash);
+      drain(AnalysisPool::kMaxInFlight);
+      return;
+    }
+    Xapian::Document doc;
+    std::vector<DateMention> mentioned;  // a dry run prints them
+    try {
+      doc = build_document(a, analyzer, hash, opt.dry_run ? &mentioned : nullptr);
+    } catch (const InputError& e) {
+      cb.problem(e.what());
+      return;
+    }
+    if (!opt.dry_run) {
+      write(a, std::move(doc));
+      return;
+    }
+    if (opt.json) {
+      nlohmann::ordered_json j = describe_document(a, doc);
+      j["duplicate_of"] = dry_clusters.duplicate_of(doc, a.id);
+      nlohmann::ordered_json mentions = nlohmann::ordered_json::array();
+      for (const DateMention& m : mentioned) {
+        mentions.push_back({{"text", m.text},
+                            {"start", m.start},
+                            {"end", m.end},
+                            {"value", m.value},
+                            {"precision", std::string(to_string(m.precision))},
+                            {"calendar", m.calendar}});
+      }
+      j["mentioned_dates"] = std::move(mentions);
+      out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    } else {
+      out << a.id << '\t' << (a.date ? to_iso(*a.date) : "-") << '\t' << to_string(a.date_source) << '\t'
+          << doc.termlist_count() << " terms\t" << a.title << '\n';
+    }
+    ++stats.added;
+    progress(false);
+  };
+  read_inputs(inputs, cb);
+  drain(0);
+  if (writer && opt.prune) {
+    for (const std::string& in : inputs) {
+      if (in == "-") continue;
+      std::error_code ec;
+      stats.deleted += writer->prune(std::filesystem::absolute(in, ec).lexically_normal().string());
+    }
+  }
+  if (writer) writer->finish();
+  progress(true);
+  stats.seconds = std::chrono::duration<double>(clock::now() - t0).count();
+  return stats;
+}
+
+}  // namespace bahth

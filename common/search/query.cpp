@@ -1,0 +1,513 @@
+#include "search/query.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <optional>
+
+#include "base/errors.h"
+#include "index/schema.h"
+#include "search/spelling.h"
+#include "text/utf8.h"
+
+namespace bahth {
+
+namespace {
+
+int days_in_month(int y, int m) {
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : days[m - 1];
+}
+
+// Bonuses that plain-word queries add to the stem match. Measured with DLH ranking on all 3,102 questions of
+// arcd / xquad-ar / mlqa-dev-ar over the full benchmark corpus (scripts/bench-relevance.sh), MRR@10 overall:
+// neither 0.672; exact 0.35 alone 0.681; exact 0.35 + pairs 0.1 0.685, + pairs 0.2 0.684, + pairs 0.35
+// 0.680; exact 0.2 + pairs 0.2 0.684; exact 0.5 + pairs 0.2 0.679.
+//   kExactBonus  each word also matches its exact written form, at this fraction of its weight, so the form
+//                the user typed ranks above other forms with the same stem.
+//   kPairBonus   each two neighbouring plain words also match as an exact two-word phrase, at this fraction.
+//                At full weight the pairs cost 0.02 (measured with BM25): news repeats collocations
+//                (الولايات المتحدة) many times. A stop word between the two does not break the pair (it is
+//                dropped from the query; the phrase still matches texts that leave it out). OP_NEAR
+//                (window 3) and OP_PHRASE window 3 measured worse than an adjacent pair.
+// Both match exact (positional) terms, whose documents the stems find anyway: they reorder, never add hits.
+constexpr double kExactBonus = 0.35;
+constexpr double kPairBonus = 0.1;
+
+// Unknown words a query looks up for a correction, at most (correct_unknown).
+constexpr int kMaxCorrections = 8;
+
+enum class Tok { word, phrase, lparen, rparen, op_and, op_or, op_not, end };
+
+struct Lexeme {
+  Tok type = Tok::end;
+  std::string text;    // the word or the phrase's inside
+  std::string field;   // "title", "source", "category" or empty
+  char sign = 0;       // '+', '-' or 0
+};
+
+bool is_open_quote(char32_t c) { return c == U'"' || c == U'«' || c == U'“' || c == U'„'; }
+bool is_close_quote(char32_t c) { return c == U'"' || c == U'»' || c == U'”'; }
+
+bool is_query_space(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0xA0 || c == 0x200B || c == 0x3000 ||
+         (c >= 0x2000 && c <= 0x200A);
+}
+
+class Lexer {
+ public:
+  Lexer(std::string_view s, std::vector<std::string>& warnings) : s_(s), warnings_(warnings) {}
+
+  Lexeme next() {
+    skip_space();
+    Lexeme lx;
+    if (i_ >= s_.size()) return lx;
+    std::size_t j = i_;
+    char32_t c = next_code_point(s_, j);
+    if (c == U'(') { i_ = j; lx.type = Tok::lparen; return lx; }
+    if (c == U')') { i_ = j; lx.type = Tok::rparen; return lx; }
+    if (c == U'+' || c == U'-') {
+      // A sign counts only at the start of a word or phrase: "-word", but not "a - b".
+      std::size_t k = j;
+      if (k < s_.size() && !is_query_space(peek(k))) {
+        lx.sign = static_cast<char>(c);
+        i_ = j;
+      }
+    }
+    // field:
+    std::size_t colon = i_;
+    for (const char* f : {"title", "source", "category", "date", "mentioned"}) {
+      std::string_view fv(f);
+      if (s_.substr(i_, fv.size()) == fv && s_.size() > i_ + fv.size() && s_[i_ + fv.size()] == ':') {
+        lx.field = f;
+        colon = i_ + fv.size() + 1;
+        break;
+      }
+    }
+    i_ = colon;
+    if (i_ < s_.size()) {
+      std::size_t k = i_;
+      char32_t q = next_code_point(s_, k);
+      if (is_open_quote(q)) {
+        i_ = k;
+        std::size_t start = i_;
+        while (i_ < s_.size()) {
+          std::size_t m = i_;
+          char32_t d = next_code_point(s_, m);
+          if (is_close_quote(d)) {
+            lx.type = Tok::phrase;
+            lx.text = std::string(s_.substr(start, i_ - start));
+            i_ = m;
+            return lx;
+          }
+          i_ = m;
+        }
+        warnings_.push_back("unbalanced quote: the phrase runs to the end of the query");
+        lx.type = Tok::phrase;
+        lx.text = std::string(s_.substr(start));
+        return lx;
+      }
+    }
+    // A bare word runs to white space, a parenthesis or a quote.
+    std::size_t start = i_;
+    while (i_ < s_.size()) {
+      std::size_t m = i_;
+      char32_t d = next_code_point(s_, m);
+      if (is_query_space(d) || d == U'(' || d == U')' || is_open_quote(d) || is_close_quote(d)) break;
+      i_ = m;
+    }
+    lx.text = std::string(s_.substr(start, i_ - start));
+    if (lx.text.empty()) {
+      // a lone closing quote or sign: skip it
+      if (i_ < s_.size()) next_code_point(s_, i_);
+      return next();
+    }
+    lx.type = Tok::word;
+    if (lx.sign == 0 && lx.field.empty()) {
+      if (lx.text == "AND") lx.type = Tok::op_and;
+      else if (lx.text == "OR" || lx.text == "أو" || lx.text == "او") lx.type = Tok::op_or;
+      else if (lx.text == "NOT") lx.type = Tok::op_not;
+    }
+    return lx;
+  }
+
+ private:
+  char32_t peek(std::size_t k) const { return next_code_point(s_, k); }
+  void skip_space() {
+    while (i_ < s_.size()) {
+      std::size_t j = i_;
+      if (!is_query_space(next_code_point(s_, j))) break;
+      i_ = j;
+    }
+  }
+  std::string_view s_;
+  std::size_t i_ = 0;
+  std::vector<std::string>& warnings_;
+};
+
+class Parser {
+ public:
+  // `drop_stopwords`: plain (unsigned, not excluded) stop words add nothing to the query.
+  Parser(std::string_view text, const Analyzer& analyzer, ParsedQuery& out, bool drop_stopwords)
+      : lexer_(text, out.warnings), analyzer_(analyzer), out_(out), drop_stopwords_(drop_stopwords) {
+    advance();
+  }
+
+  bool dropped_stopwords() const { return dropped_; }
+
+  Xapian::Query parse() {
+    std::optional<Xapian::Query> q = sequence();
+    while (cur_.type == Tok::rparen) {
+      out_.warnings.push_back("unbalanced ')' ignored");
+      advance();
+      auto more = sequence();
+      q = combine(Xapian::Query::OP_OR, q, more);
+    }
+    if (!filters_.empty()) {
+      std::optional<Xapian::Query> f;
+      for (const auto& [prefix, values] : filters_) {
+        f = combine(Xapian::Query::OP_AND, f, Xapian::Query(Xapian::Query::OP_OR, values.begin(), values.end()));
+      }
+      if (!q && !saw_excluded_only_) return *f;  // only filters: every document that passes them
+      if (q) return Xapian::Query(Xapian::Query::OP_FILTER, *q, *f);
+    }
+    if (!q) {
+      if (saw_excluded_only_) throw QueryError("query only excludes words; add a word to search for");
+      throw QueryError("query has no searchable words");
+    }
+    return *q;
+  }
+
+ private:
+  void advance() { cur_ = lexer_.next(); }
+
+  static std::optional<Xapian::Query> combine(Xapian::Query::op op, const std::optional<Xapian::Query>& a,
+                                              const std::optional<Xapian::Query>& b) {
+    if (!a) return b;
+    if (!b) return a;
+    return Xapian::Query(op, *a, *b);
+  }
+
+  // items joined by the default operator (OR), with +required and -excluded items
+  std::optional<Xapian::Query> sequence() {
+    std::optional<Xapian::Query> should, must, must_not;
+    // The exact forms of the plain (unsigned, unfielded) words in order; "" where something else stood.
+    std::vector<std::string> plain;
+    while (cur_.type != Tok::end && cur_.type != Tok::rparen) {
+      last_plain_.clear();
+      if (cur_.type == Tok::op_and || cur_.type == Tok::op_or || cur_.type == Tok::op_not) {
+        advance();  // an operator with nothing on its left: ignore it
+        continue;
+      }
+      const char sign = cur_.sign;
+      cur_.sign = 0;
+      std::optional<Xapian::Query> item;
+      if (sign == '-') {
+        ++negating_;
+        item = or_expr();
+        --negating_;
+        must_not = combine(Xapian::Query::OP_OR, must_not, item);
+      } else if (sign == '+') {
+        ++required_;
+        item = or_expr();
+        --required_;
+        must = combine(Xapian::Query::OP_AND, must, item);
+      } else {
+        const bool bare = cur_.type == Tok::word && cur_.field.empty();
+        item = or_expr();
+        should = combine(Xapian::Query::OP_OR, should, item);
+        // A dropped stop word (bare, no item) leaves no gap; anything else that is not a plain word does.
+        if (bare && !last_plain_.empty()) plain.push_back(last_plain_);
+        else if (!bare || item) plain.push_back("");
+      }
+    }
+    // Neighbouring plain words as exact phrases (kPairBonus).
+    for (std::size_t k = 0; k + 1 < plain.size(); ++k) {
+      if (plain[k].empty() || plain[k + 1].empty()) continue;
+      const Xapian::Query pair[] = {Xapian::Query(schema::kBodyExact + plain[k]),
+                                    Xapian::Query(schema::kBodyExact + plain[k + 1])};
+      should = combine(Xapian::Query::OP_OR, should,
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                     Xapian::Query(Xapian::Query::OP_PHRASE, pair, pair + 2, 2), kPairBonus));
+    }
+    std::optional<Xapian::Query> q;
+    if (must) q = should ? Xapian::Query(Xapian::Query::OP_AND_MAYBE, *must, *should) : *must;
+    else q = should;
+    if (must_not) {
+      if (!q) {
+        saw_excluded_only_ = true;
+        return std::nullopt;
+      }
+      q = Xapian::Query(Xapian::Query::OP_AND_NOT, *q, *must_not);
+    }
+    return q;
+  }
+
+  std::optional<Xapian::Query> or_expr() {
+    std::optional<Xapian::Query> q = and_expr();
+    while (cur_.type == Tok::op_or) {
+      advance();
+      q = combine(Xapian::Query::OP_OR, q, and_expr());
+    }
+    return q;
+  }
+
+  std::optional<Xapian::Query> and_expr() {
+    std::optional<Xapian::Query> q = primary();
+    for (;;) {
+      if (cur_.type == Tok::op_and) {
+        advance();
+        if (cur_.type == Tok::op_not) {
+          advance();
+          q = and_not(q);
+        } else {
+          q = combine(Xapian::Query::OP_AND, q, primary());
+        }
+      } else if (cur_.type == Tok::op_not) {
+        advance();
+        q = and_not(q);
+      } else {
+        return q;
+      }
+    }
+  }
+
+  std::optional<Xapian::Query> and_not(const std::optional<Xapian::Query>& left) {
+    ++negating_;
+    std::optional<Xapian::Query> right = primary();
+    --negating_;
+    if (!left) return std::nullopt;
+    if (!right) return left;
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, *left, *right);
+  }
+
+  std::optional<Xapian::Query> primary() {
+    Lexeme lx = cur_;
+    switch (lx.type) {
+      case Tok::lparen: {
+        // Each level recurses: a bound keeps a hostile query ("((((…", found by fuzzing) off the stack's end.
+        if (depth_ >= kMaxNesting)
+          throw QueryError("query nests parentheses more than " + std::to_string(kMaxNesting) + " deep");
+        advance();
+        ++depth_;
+        std::optional<Xapian::Query> q = sequence();
+        --depth_;
+        if (cur_.type == Tok::rparen) advance();
+        else out_.warnings.push_back("unbalanced '(' closed at the end of the query");
+        return q;
+      }
+      case Tok::word:
+        advance();
+        return word(lx);
+      case Tok::phrase:
+        advance();
+        return phrase(lx);
+      default:
+        return std::nullopt;
+    }
+  }
+
+  // source: and category: restrict the whole query, like Xapian's boolean prefixes: values of one field
+  // are ORed, fields are ANDed. They add no weight.
+  std::optional<Xapian::Query> filter(const Lexeme& lx) {
+    const std::string prefix = lx.field == "source" ? schema::kSource : schema::kCategory;
+    std::string value(trim(lx.text));
+    for (char& c : value) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    if (!value.empty()) filters_[prefix].emplace_back(prefix + value);
+    return std::nullopt;
+  }
+
+  // date:2018-03..2018-05 (publication date) and mentioned:2022 (a date the text talks about) restrict the
+  // whole query like source:. Each side of ".." is YYYY, YYYY-MM or YYYY-MM-DD; either side may be empty.
+  std::optional<Xapian::Query> date_filter(const Lexeme& lx) {
+    const std::string text(trim(lx.text));
+    const std::size_t dots = text.find("..");
+    const std::string lo_text = dots == std::string::npos ? text : text.substr(0, dots);
+    const std::string hi_text = dots == std::string::npos ? text : text.substr(dots + 2);
+    const std::optional<std::string> lo = lo_text.empty() ? std::optional<std::string>("00000101") : date_bound(lo_text, false);
+    const std::optional<std::string> hi = hi_text.empty() ? std::optional<std::string>("99991231") : date_bound(hi_text, true);
+    if (!lo || !hi || *lo > *hi)
+      throw QueryError(lx.field + ":" + text + " is not a date or range (YYYY, YYYY-MM, YYYY-MM-DD, FROM..TO)");
+    if (lx.field == "date") {
+      filters_["date"].emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, *lo, *hi);
+      return std::nullopt;
+    }
+    // mentioned: terms at the precision written: a day, a month, or a run of years.
+    std::vector<Xapian::Query> terms;
+    const bool single = dots == std::string::npos;
+    if (single && text.size() >= 10) terms.emplace_back(schema::kMentionedDay + *lo);
+    else if (single && text.size() >= 7) terms.emplace_back(schema::kMentionedMonth + lo->substr(0, 6));
+    else {
+      const int from = std::max(std::stoi(lo->substr(0, 4)), 1800), to = std::min(std::stoi(hi->substr(0, 4)), 2200);
+      for (int y = from; y <= to; ++y) terms.emplace_back(schema::kMentionedYear + std::to_string(y));
+    }
+    if (terms.empty()) throw QueryError(lx.field + ":" + text + " is outside the years 1800..2200");
+    filters_["mentioned"].emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    return std::nullopt;
+  }
+
+  std::optional<Xapian::Query> word(const Lexeme& lx) {
+    if (lx.field == "source" || lx.field == "category") return filter(lx);
+    if (lx.field == "date" || lx.field == "mentioned") return date_filter(lx);
+    std::vector<Token> tokens = analyzer_.tokenize(lx.text);
+    if (tokens.empty()) return std::nullopt;
+    if (tokens.size() > 1) return phrase_of(tokens, lx.field == "title");  // e.g. a hyphenated word
+    if (lx.field.empty() && !negating_) correct_unknown(tokens[0]);
+    if (analyzer_.is_stopword(tokens[0])) {
+      // Stop words have no stem key in the index: drop them from a plain query, or match them exactly
+      // when the user insists (+من, -من, or a query of stop words only).
+      if (drop_stopwords_ && !negating_ && !required_) {
+        dropped_ = true;
+        return std::nullopt;
+      }
+      return phrase_of(tokens, lx.field == "title");
+    }
+    const std::string stem_prefix = lx.field == "title" ? schema::kTitleStem : schema::kBodyStem;
+    const std::string key = analyzer_.stem(tokens[0]);
+    if (!negating_) out_.match.stems.insert(key);
+    if (!lx.field.empty() || negating_) return Xapian::Query(stem_prefix + key);
+    if (!required_ && lx.sign == 0) last_plain_ = tokens[0].form;
+    // The stem, and the exact form at kExactBonus: the exact term implies the stem term, so this only
+    // reorders what the stem finds.
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(stem_prefix + key),
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(schema::kBodyExact + tokens[0].form),
+                                       kExactBonus));
+  }
+
+  // A plain word whose form and stem key the index has never seen matches nothing: read it as the known
+  // form one edit away (spelling.h), and say so. Quoted words, fields and excluded words are left as typed.
+  // Each correction asks the index about 70 times per letter (some 10 µs each), so a query corrects at most
+  // kMaxCorrections words: a pasted article full of names must not take seconds.
+  void correct_unknown(Token& token) {
+    if (!analyzer_.has_vocabulary() || analyzer_.is_stopword(token) || corrections_ >= kMaxCorrections) return;
+    if (analyzer_.documents_with(token.form) > 0 ||
+        analyzer_.documents_with(schema::kBodyStem + analyzer_.stem(token)) > 0)
+      return;
+    const std::optional<std::string> known =
+        nearest_known_form(token.form, [this](const std::string& t) { return analyzer_.documents_with(t); });
+    ++corrections_;
+    if (!known) return;
+    out_.warnings.push_back(token.form + " is not in the index; searched for " + *known +
+                            " instead (quote a word to keep it as typed)");
+    token.form = *known;
+  }
+
+  std::optional<Xapian::Query> phrase(const Lexeme& lx) {
+    if (lx.field == "source" || lx.field == "category") return filter(lx);
+    std::vector<Token> tokens = analyzer_.tokenize(lx.text);
+    if (tokens.empty()) return std::nullopt;
+    return phrase_of(tokens, lx.field == "title");
+  }
+
+  Xapian::Query phrase_of(const std::vector<Token>& tokens, bool title) {
+    const std::string prefix = title ? schema::kTitleExact : schema::kBodyExact;
+    if (tokens.size() == 1) {
+      if (!negating_) out_.match.exact.insert(tokens[0].form);
+      return Xapian::Query(prefix + tokens[0].form);
+    }
+    std::vector<Xapian::Query> parts;
+    std::vector<std::string> forms;
+    for (const Token& t : tokens) {
+      parts.emplace_back(prefix + t.form);
+      forms.push_back(t.form);
+    }
+    if (!negating_) out_.match.phrases.push_back(std::move(forms));
+    return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end());
+  }
+
+  Lexer lexer_;
+  const Analyzer& analyzer_;
+  ParsedQuery& out_;
+  Lexeme cur_;
+  int negating_ = 0;
+  int required_ = 0;
+  static constexpr int kMaxNesting = 100;
+  int depth_ = 0;  // parentheses open around the current item
+  bool drop_stopwords_ = true;
+  int corrections_ = 0;  // words looked up for correct_unknown()
+  bool dropped_ = false;
+  bool saw_excluded_only_ = false;
+  std::string last_plain_;  // the exact form of the plain word just parsed, if the item was one
+  std::map<std::string, std::vector<Xapian::Query>> filters_;
+};
+
+}  // namespace
+
+std::optional<std::string> date_bound(std::string_view text, bool upper) {
+  // Arabic-Indic and Persian digits to ASCII; anything else must be digits and '-'.
+  std::string s;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t c = next_code_point(text, i);
+    if (c >= 0x0660 && c <= 0x0669) c = U'0' + (c - 0x0660);
+    else if (c >= 0x06F0 && c <= 0x06F9) c = U'0' + (c - 0x06F0);
+    if ((c >= U'0' && c <= U'9') || c == U'-' || c == U'/') s.push_back(c == U'/' ? '-' : static_cast<char>(c));
+    else return std::nullopt;
+  }
+  int y = 0, m = 0, d = 0;
+  char extra = 0;
+  const int n = std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra);
+  const bool shape_ok = (n == 1 && s.size() == 4) || (n == 2 && s.size() == 7) || (n == 3 && s.size() == 10);
+  if (!shape_ok || y < 1 || (n >= 2 && (m < 1 || m > 12)) || (n == 3 && (d < 1 || d > days_in_month(y, m))))
+    return std::nullopt;
+  if (n < 2) m = upper ? 12 : 1;
+  if (n < 3) d = upper ? days_in_month(y, m) : 1;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d%02d%02d", y, m, d);
+  return std::string(buf);
+}
+
+ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer) {
+  if (auto bad = find_invalid_utf8(text))
+    throw QueryError("query is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
+  if (trim(text).empty()) throw QueryError("empty query");
+  ParsedQuery out;
+  Parser parser(text, analyzer, out, true);
+  try {
+    out.query = parser.parse();
+  } catch (const QueryError&) {
+    if (!parser.dropped_stopwords()) throw;
+    // Nothing but stop words (من هو؟): search them after all, exactly.
+    out = ParsedQuery();
+    Parser again(text, analyzer, out, false);
+    out.query = again.parse();
+  }
+  return out;
+}
+
+}  // namespace bahth
+
+namespace bahth {
+
+void read_query_lines(std::istream& in, const std::string& name, const std::function<void(BatchQuery&&)>& query,
+                      const std::function<void(const std::string&)>& problem) {
+  std::string line;
+  std::size_t lineno = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const std::string origin = name + ":" + std::to_string(lineno);
+    if (find_invalid_utf8(line)) {
+      problem(origin + ": not valid UTF-8; skipped");
+      continue;
+    }
+    std::string_view t = trim(line);
+    if (t.empty() || t[0] == '#') continue;
+    BatchQuery q;
+    q.origin = origin;
+    const std::size_t tab = line.find('\t');
+    if (tab != std::string::npos) {
+      q.id = std::string(trim(std::string_view(line).substr(0, tab)));
+      q.text = std::string(trim(std::string_view(line).substr(tab + 1)));
+    } else {
+      q.id = std::to_string(lineno);
+      q.text = std::string(t);
+    }
+    if (q.id.empty()) q.id = std::to_string(lineno);
+    query(std::move(q));
+  }
+}
+
+}  // namespace bahth

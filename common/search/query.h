@@ -1,0 +1,67 @@
+// The query language, parsed with the same Analyzer that indexed the documents.
+//
+//   words            any of them (ranked by BM25); each word is normalised and stemmed like the text
+//   "a phrase"       the exact words in order (also « » and “ ”); a single quoted word matches exactly
+//   +word  -word     the word is required / excluded
+//   a AND b, a OR b, a NOT b, a AND NOT b, ( ... )   (OR is also written أو)
+//   title:word, title:"a phrase"                    in the title only
+//   source:NAME, category:NAME                      filters on the article's source or category
+//   date:2018-03..2018-05, date:2018                publication date (either side of .. may be empty)
+//   mentioned:2022, mentioned:2016..2018             articles whose text mentions a date in that period
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "text/analyzer.h"
+
+namespace bahth {
+
+/// What a snippet should highlight: tokens whose stem or exact form is here, and phrase occurrences.
+struct MatchSpec {
+  std::set<std::string> stems;                     ///< stemmed keys of plain words
+  std::set<std::string> exact;                     ///< exact forms of single quoted words
+  std::vector<std::vector<std::string>> phrases;   ///< exact forms of each phrase, in order
+  bool empty() const { return stems.empty() && exact.empty() && phrases.empty(); }
+};
+
+struct ParsedQuery {
+  Xapian::Query query;
+  MatchSpec match;                    ///< positive terms only: excluded words are never highlighted
+  std::vector<std::string> warnings;  ///< e.g. an unbalanced quote that was closed at the end
+};
+
+/// "YYYY", "YYYY-MM" or "YYYY-MM-DD" (ASCII or Arabic-Indic digits, '/' for '-') as an inclusive bound
+/// "YYYYMMDD": the period's first day, or its last day when `upper`. nullopt when it is no such date.
+std::optional<std::string> date_bound(std::string_view text, bool upper);
+
+/// Parses `text` (UTF-8). Throws QueryError when it is empty, has no searchable word (only punctuation or
+/// diacritics), is not valid UTF-8, or only excludes words.
+ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer);
+
+}  // namespace bahth
+
+#include <functional>
+#include <istream>
+
+namespace bahth {
+
+/// One query of a batch file.
+struct BatchQuery {
+  std::string id;      ///< the ID before a tab, or the line number
+  std::string text;
+  std::string origin;  ///< "file:line" for messages
+};
+
+/// Reads a batch of queries, one per line: "ID<TAB>query" or just "query" (its id is the line number).
+/// Blank lines and lines starting with '#' are skipped; a line that is not valid UTF-8 is reported to
+/// `problem` and skipped. Calls `query` for each, in order, as they are read (stdin streams).
+void read_query_lines(std::istream& in, const std::string& name, const std::function<void(BatchQuery&&)>& query,
+                      const std::function<void(const std::string&)>& problem);
+
+}  // namespace bahth

@@ -1,0 +1,103 @@
+// Answering queries over an index built by IndexWriter: ranked hits (BM25) with stored fields and snippets.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "text/analyzer.h"
+#include "search/facets.h"
+#include "search/query.h"
+#include "search/snippet.h"
+
+namespace bahth {
+
+enum class SortOrder { relevance, newest, oldest };
+
+/// Parses "relevance", "newest" or "oldest"; throws UsageError listing them otherwise.
+SortOrder parse_sort_order(const std::string& s);
+
+struct SearchRequest {
+  std::string query;              ///< may be empty when `facets` are asked for: then every document matches
+  std::size_t offset = 0;
+  std::size_t limit = 10;
+  std::string from;               ///< "YYYYMMDD" inclusive lower bound on the publication date, or empty
+  std::string to;                 ///< "YYYYMMDD" inclusive upper bound, or empty
+  std::size_t snippet_chars = 200;
+  bool snippets = true;
+  bool explain = false;           ///< fill Hit::explain
+  bool collapse = true;           ///< show one document of each duplicate cluster (schema::kSlotDuplicate)
+  SortOrder sort = SortOrder::relevance;  ///< newest/oldest: by publication date, then relevance
+  std::vector<FacetKind> facets;  ///< exact counts over all matches
+  bool exact_count = false;       ///< count every match exactly (SearchResult::estimated becomes exact)
+  std::vector<std::string> fields;  ///< JSON hit fields to write (empty: all)
+};
+
+/// One weighted clause of the query that matched a hit (a term, or a phrase such as the neighbouring-word
+/// pairs of query.cpp) and the weight it adds to the hit's score: the weights of a hit's clauses add up to
+/// its score.
+struct TermContribution {
+  std::string term;              ///< the term as stored, prefix included (schema.h); a phrase's terms, spaced
+  std::string field;             ///< "stem", "exact", "title stem", "title exact", "phrase" or "title phrase"
+  std::string word;              ///< the term without its prefix (a phrase: its words)
+  Xapian::termcount wdf = 0;     ///< occurrences in the document (a title word counts schema::kTitleWdf); 0 for a phrase
+  Xapian::doccount docs = 0;     ///< documents in the index that hold the term; 0 for a phrase
+  double scale = 1;              ///< the factor the query scales the clause by (exact forms 0.35, pairs 0.1)
+  double weight = 0;             ///< what the clause adds to the score, scaled
+};
+
+struct Hit {
+  std::size_t rank = 0;        ///< 1-based, counting from the first result of the whole list
+  std::string id;
+  double score = 0;
+  std::string title, date, source, url, category;
+  Snippet snippet;
+  std::size_t duplicates = 0;   ///< with collapsing: other documents of the same cluster that matched (at least)
+  std::vector<TermContribution> explain;  ///< with SearchRequest::explain: matched terms, heaviest first
+};
+
+struct SearchResult {
+  std::vector<Hit> hits;
+  std::size_t estimated = 0;   ///< Xapian's estimate of all matching documents (exact when facets were asked for)
+  std::vector<std::string> warnings;
+  std::vector<Facet> facets;
+};
+
+class Searcher {
+ public:
+  /// Opens the index at `path` read-only. Throws IndexError when it does not exist or cannot be read.
+  explicit Searcher(const std::string& path) : Searcher(std::vector<std::string>{path}) {}
+
+  /// Opens several indexes (shards) as one: each a directory (a sharded index's directory opens all its
+  /// shards) or "tcp://HOST:PORT" for a shard served by xapian-tcpsrv. Term statistics are merged, so
+  /// results equal those over one index holding every document. Throws IndexError.
+  explicit Searcher(const std::vector<std::string>& paths);
+
+  const Analyzer& analyzer() const { return *analyzer_; }
+  Xapian::doccount document_count() const { return db_.get_doccount(); }
+
+  /// Runs one query. Throws QueryError for a query that cannot be run.
+  SearchResult search(const SearchRequest& request) const;
+
+  /// BM25 (k1 = 1.2, b = 0.9, or $BAHTH_BM25="k1,b"). Searches rank with DLH (searcher.cpp says why); this
+  /// is used instead only when $BAHTH_WEIGHT=bm25, for comparison runs of the relevance benchmark.
+  static Xapian::BM25Weight bm25_weighting();
+
+ private:
+  std::vector<TermContribution> explain(const Xapian::Query& query, const Xapian::Document& doc,
+                                        const std::string& id) const;
+  /// The weight `clause` gives the document with id `id`, or -1 when it does not match it.
+  double weight_in(const Xapian::Query& clause, const std::string& id) const;
+  std::string path_;
+  mutable Xapian::Database db_;  // reopened when a writer commits under us
+  std::unique_ptr<Analyzer> analyzer_;
+};
+
+/// "YYYY-MM-DD", "YYYY-MM" or "YYYY" (ASCII or Arabic-Indic digits) as an inclusive bound "YYYYMMDD":
+/// the first day of the period when `upper` is false, the last when it is true. Throws UsageError.
+std::string parse_date_bound(const std::string& text, bool upper);
+
+}  // namespace bahth

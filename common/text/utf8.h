@@ -1,0 +1,43 @@
+// Small UTF-8 helpers shared by the readers, the analyzer and the output code.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace bahth {
+
+/// Byte offset of the first invalid UTF-8 sequence in `s`, or nullopt when `s` is valid UTF-8.
+/// Surrogates, overlong forms and code points above U+10FFFF are invalid.
+std::optional<std::size_t> find_invalid_utf8(std::string_view s);
+
+/// Whether `s` looks like binary data rather than text: it contains a NUL byte or many control characters.
+bool looks_binary(std::string_view s);
+
+/// Number of Unicode code points in valid UTF-8 `s`.
+std::size_t count_code_points(std::string_view s);
+
+/// Code point offset of byte offset `byte` in valid UTF-8 `s` (`byte` must lie on a character boundary).
+std::size_t code_point_offset(std::string_view s, std::size_t byte);
+
+/// Decodes the code point at `i` in valid UTF-8 `s` and advances `i` past it.
+char32_t next_code_point(std::string_view s, std::size_t& i);
+
+/// Appends code point `c` to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t c);
+
+/// `s` without leading and trailing ASCII white space and NBSP.
+std::string_view trim(std::string_view s);
+
+/// Whether `c` is a letter of the Arabic script (U+0620..U+064A, U+066E..U+06D3, U+06FA..U+06FC, presentation forms).
+bool is_arabic_letter(char32_t c);
+
+/// The Arabic-script letters in `s` divided by all letters (0 when there are none).
+double arabic_letter_share(std::string_view s);
+
+/// Whether `s` contains at least one Arabic letter.
+bool has_arabic_letter(std::string_view s);
+
+}  // namespace bahth
