@@ -3,6 +3,7 @@
 #include <array>
 #include <vector>
 
+#include "text/chars.h"
 #include "text/utf8.h"
 
 namespace bahth {

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "text/chars.h"
 #include "text/utf8.h"
 
 namespace bahth {
@@ -57,10 +58,6 @@ bool has_token(std::string_view list, std::string_view token) {
   return false;
 }
 
-bool is_unicode_space(char32_t c) {
-  return c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
-         c == 0x202F || c == 0x205F || c == 0x3000;
-}
 
 // White space runs become one space, none at the ends. Pages indent their markup, and gumbo turns &nbsp;
 // into U+00A0, which editors sprinkle between words; neither is part of the text.
@@ -74,7 +71,7 @@ std::string collapse_space(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     const char32_t c = static_cast<unsigned char>(s[i]) < 0x80 ? static_cast<char32_t>(s[i++]) : next_code_point(s, i);
-    if (c < 0x80 ? is_ascii_space(static_cast<char>(c)) : is_unicode_space(c)) {
+    if (is_white_space(c)) {
       pending_space = true;
       continue;
     }

@@ -8,6 +8,7 @@
 #include "base/errors.h"
 #include "index/schema.h"
 #include "search/spelling.h"
+#include "text/chars.h"
 #include "text/utf8.h"
 
 namespace bahth {
@@ -50,10 +51,8 @@ struct Lexeme {
 bool is_open_quote(char32_t c) { return c == U'"' || c == U'«' || c == U'“' || c == U'„'; }
 bool is_close_quote(char32_t c) { return c == U'"' || c == U'»' || c == U'”'; }
 
-bool is_query_space(char32_t c) {
-  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0xA0 || c == 0x200B || c == 0x3000 ||
-         (c >= 0x2000 && c <= 0x200A);
-}
+// Spaces separate query words; so does a zero-width space pasted from a web page.
+bool is_query_space(char32_t c) { return is_white_space(c) || c == 0x200B; }
 
 class Lexer {
  public:

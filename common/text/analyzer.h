@@ -1,15 +1,14 @@
 // Arabic text analysis: one visible pipeline used for indexing, for parsing queries and for snippets, so the
 // three can never drift apart.
 //
-//   original UTF-8 ──normalise──▶ folded UTF-16 (+ map back to original bytes) ──ICU words──▶ tokens
+//   original UTF-8 ──normalise (normalizer.h)──▶ folded UTF-16 (+ map back to original bytes) ──ICU words──▶ tokens
 //   token.form  = the exact term   (indexed with positions: exact and phrase search)
 //   stem(form)  = the stemmed key  (indexed with a "Z" prefix: what plain words search)
 //
-// Normalisation: NFKC (presentation forms, ligatures), case folding, tashkeel and Quranic marks and tatweel
-// removed, alef forms أ إ آ ٱ → ا, Arabic-Indic and Persian digits → ASCII, Persian ی ک → ي ك, zero-width and
-// bidi marks removed, NBSP/ZWSP and other spaces → space. Offsets always point into the original text.
-// Letters whose spelling varies (ى/ي, hamza seats ؤ ئ) are kept as written here and folded only in the
-// stem key (stemmer.h), so exact and phrase search still see the written form.
+// Normalisation is text/normalizer.h (offsets always point into the original text); words are split with
+// ICU's word breaker on the normalised text. Letters whose spelling varies (ى/ي, hamza seats ؤ ئ) are kept
+// as written there and folded only in the stem key (stemmer.h), so exact and phrase search still see the
+// written form.
 //
 // Stop words: a short list of Arabic function words and question words (is_stopword), also as people type
 // them (فى for في, متي for متى, ماهو for ما هو, a lone ال). They keep their exact term (phrases such as

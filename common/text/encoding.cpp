@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 
 #include "base/errors.h"
+#include "text/chars.h"
 #include "text/utf8.h"
 
 namespace bahth {

@@ -1,6 +1,5 @@
 #include "text/utf8.h"
 
-#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 namespace bahth {
@@ -89,30 +88,6 @@ std::string_view trim(std::string_view s) {
     }
   }
   return s;
-}
-
-bool is_arabic_letter(char32_t c) {
-  return (c >= 0x0620 && c <= 0x064A) || (c >= 0x066E && c <= 0x06D3) || (c >= 0x06FA && c <= 0x06FC) ||
-         (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFC);
-}
-
-double arabic_letter_share(std::string_view s) {
-  std::size_t letters = 0, arabic = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    char32_t c = next_code_point(s, i);
-    if (u_isalpha(static_cast<UChar32>(c))) {
-      ++letters;
-      arabic += is_arabic_letter(c);
-    }
-  }
-  return letters ? static_cast<double>(arabic) / static_cast<double>(letters) : 0.0;
-}
-
-bool has_arabic_letter(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    if (is_arabic_letter(next_code_point(s, i))) return true;
-  }
-  return false;
 }
 
 }  // namespace bahth

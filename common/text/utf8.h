@@ -1,4 +1,5 @@
-// Small UTF-8 helpers shared by the readers, the analyzer and the output code.
+// UTF-8: validation, decoding one code point at a time, encoding, counting, and trimming. Shared by every
+// stage that reads text. Character classes are in text/chars.h.
 #pragma once
 
 #include <cstddef>
@@ -30,14 +31,5 @@ void append_utf8(std::string& out, char32_t c);
 
 /// `s` without leading and trailing ASCII white space and NBSP.
 std::string_view trim(std::string_view s);
-
-/// Whether `c` is a letter of the Arabic script (U+0620..U+064A, U+066E..U+06D3, U+06FA..U+06FC, presentation forms).
-bool is_arabic_letter(char32_t c);
-
-/// The Arabic-script letters in `s` divided by all letters (0 when there are none).
-double arabic_letter_share(std::string_view s);
-
-/// Whether `s` contains at least one Arabic letter.
-bool has_arabic_letter(std::string_view s);
 
 }  // namespace bahth

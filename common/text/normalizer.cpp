@@ -1,0 +1,145 @@
+#include "text/normalizer.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/utf16.h>
+
+#include "base/errors.h"
+#include "text/chars.h"
+#include "text/utf8.h"
+
+namespace bahth {
+
+namespace {
+
+// Removed entirely. The combining madda and hamza marks are not: they first try to compose with the letter
+// before them. U+200B is not either: it separates words, so it becomes a space.
+bool is_dropped(char32_t c) {
+  return (is_arabic_mark(c) && !is_combining_hamza(c)) || is_tatweel(c) || (is_invisible(c) && c != 0x200B);
+}
+
+// Spaces other than ASCII's (which the fast path handles), and the zero-width space.
+bool is_space(char32_t c) { return (c >= 0x80 && is_white_space(c)) || c == 0x200B; }
+
+// Letter-level folding after NFKC. Returns 0 for characters to drop.
+char32_t fold(char32_t c) {
+  switch (c) {
+    case 0x0622: case 0x0623: case 0x0625: case 0x0671:  // آ أ إ ٱ
+      return 0x0627;                                   // ا
+    case 0x06CC: return 0x064A;  // Persian yeh ی → ي
+    case 0x06A9: return 0x0643;  // keheh ک → ك
+    default: break;
+  }
+  c = fold_digit(c);
+  if (is_dropped(c)) return 0;
+  if (is_combining_hamza(c)) return 0;  // a madda or hamza mark that composed with nothing
+  if (is_space(c)) return U' ';
+  return c;
+}
+
+const icu::Normalizer2& nfkc_cf() {
+  static const icu::Normalizer2* n = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* inst = icu::Normalizer2::getInstance(nullptr, "nfkc_cf", UNORM2_COMPOSE, status);
+    if (U_FAILURE(status)) throw Error(std::string("ICU normaliser unavailable: ") + u_errorName(status));
+    return inst;
+  }();
+  return *n;
+}
+
+void emit(NormalizedText& f, char32_t c, std::size_t from, std::size_t to) {
+  std::size_t units = 1;
+  if (c > 0xFFFF) {
+    f.text.push_back(static_cast<char16_t>(U16_LEAD(c)));
+    f.text.push_back(static_cast<char16_t>(U16_TRAIL(c)));
+    units = 2;
+  } else {
+    f.text.push_back(static_cast<char16_t>(c));
+  }
+  for (std::size_t k = 0; k < units; ++k) {
+    f.from.push_back(static_cast<std::uint32_t>(from));
+    f.to.push_back(static_cast<std::uint32_t>(to));
+  }
+}
+
+}  // namespace
+
+NormalizedText normalize_with_offsets(std::string_view s) {
+  const icu::Normalizer2& norm = nfkc_cf();
+  NormalizedText f;
+  f.text.reserve(s.size());
+  f.from.reserve(s.size());
+  f.to.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const std::size_t start = i;
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {  // ASCII fast path
+      ++i;
+      char32_t c = (b >= 'A' && b <= 'Z') ? b + 32 : b;
+      if (c < 0x20 && c != '\n') c = ' ';
+      emit(f, c, start, i);
+      continue;
+    }
+    char32_t c = next_code_point(s, i);
+    if (is_dropped(c)) {
+      // A diacritic or tatweel right after a letter belongs to that word: a token ends after its marks (a
+      // soft hyphen too: it stands inside words). Invisible controls do not.
+      if (!f.to.empty() && f.to.back() == start && (!is_invisible(c) || c == 0x00AD))
+        f.to.back() = static_cast<std::uint32_t>(i);
+      continue;
+    }
+    if (is_combining_hamza(c)) {
+      // Compose with the previous output letter where Unicode defines it (و + ٔ → ؤ), then fold again.
+      if (!f.from.empty()) {
+        const UChar32 prev = U16_IS_SURROGATE(f.text.back()) ? -1 : f.text.back();
+        const UChar32 composed = prev < 0 ? -1 : norm.composePair(prev, static_cast<UChar32>(c));
+        if (composed >= 0) {
+          const std::size_t prev_from = f.from.back();
+          f.text.pop_back();
+          f.from.pop_back();
+          f.to.pop_back();
+          if (char32_t g = fold(static_cast<char32_t>(composed))) emit(f, g, prev_from, i);
+          continue;
+        }
+        f.to.back() = static_cast<std::uint32_t>(i);  // the dropped mark belongs to the letter before it
+      }
+      continue;
+    }
+    if (c >= 0x0600 && c <= 0x06FF && !(c >= 0x0675 && c <= 0x0678)) {  // Arabic block: NFKC-stable
+      if (char32_t g = fold(c)) emit(f, g, start, i);
+      continue;
+    }
+    if (is_space(c)) {
+      emit(f, U' ', start, i);
+      continue;
+    }
+    if (norm.isInert(static_cast<UChar32>(c))) {
+      if (char32_t g = fold(c)) emit(f, g, start, i);
+      continue;
+    }
+    // Slow path: normalise the whole normalisation segment that starts here (presentation forms,
+    // compatibility characters, Latin with combining accents, upper case). Characters we drop are left out
+    // BEFORE normalising: removing a tatweel between two marks afterwards could leave them out of canonical
+    // order, and normalising the result again would then change it (found by fuzzing).
+    icu::UnicodeString chunk;
+    chunk.append(static_cast<UChar32>(c));
+    while (i < s.size()) {
+      std::size_t j = i;
+      char32_t d = next_code_point(s, j);
+      if (!is_dropped(d) && norm.hasBoundaryBefore(static_cast<UChar32>(d))) break;
+      if (!is_dropped(d)) chunk.append(static_cast<UChar32>(d));
+      i = j;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString out = norm.normalize(chunk, status);
+    if (U_FAILURE(status)) out = chunk;
+    for (int32_t k = 0; k < out.length();) {
+      UChar32 d = out.char32At(k);
+      k += U16_LENGTH(d);
+      if (char32_t g = fold(static_cast<char32_t>(d))) emit(f, g, start, i);
+    }
+  }
+  return f;
+}
+
+}  // namespace bahth
