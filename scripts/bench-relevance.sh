@@ -21,7 +21,7 @@
 # env:   BUILD=<dir> (default: <repo>/build-rel)  SHARED=<dir> (default: <repo>/../shared)
 #        STEMMER=light|snowball|none (default light)  JOBS=2
 #        BAHTH_WEIGHT=bm25 [BAHTH_BM25=k1,b]: rank Bahth with BM25 instead of DLH, for comparison
-#        (common/searcher.cpp; the searcher reads them, so they also work on bahth-search directly)
+#        (bahth-search reads them in searcher/main.cpp, so they also work on bahth-search directly)
 # The peers' Debian packages come from ../shared/bench/peers/install_deps.sh, run first (a no-op when they are
 # present; installing needs root).
 # Output: the table on stdout; runs, indexes and logs under $BUILD/bench/relevance/. Takes ~15 min on the

@@ -2,9 +2,10 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
-
 
 #include "cli/batch.h"
 #include "base/errors.h"
@@ -51,6 +52,18 @@ struct Options {
   std::size_t threads = 1;
 };
 
+// Comparison runs of the relevance benchmark rank with BM25: $BAHTH_WEIGHT=bm25, $BAHTH_BM25="k1,b"
+// (scripts/bench-relevance.sh). Read here, once; the library takes them as a Ranking.
+bahth::Ranking ranking_from_environment() {
+  bahth::Ranking ranking;
+  if (const char* w = std::getenv("BAHTH_WEIGHT"); w && std::string(w) == "bm25") ranking.model = bahth::Ranking::Model::bm25;
+  if (const char* e = std::getenv("BAHTH_BM25")) {
+    double k1 = 0, b = 0;
+    if (std::sscanf(e, "%lf,%lf", &k1, &b) == 2) ranking.bm25_k1 = k1, ranking.bm25_b = b;
+  }
+  return ranking;
+}
+
 Options parse_options(int argc, char** argv) {
   // "-word" with a non-ASCII word is a query word to exclude (بوتين -الصين), never an option: take such
   // words out before cxxopts sees them.
@@ -74,7 +87,7 @@ Options parse_options(int argc, char** argv) {
       ("from", "published on or after: YYYY, YYYY-MM or YYYY-MM-DD", cxxopts::value<std::string>())
       ("to", "published on or before: YYYY, YYYY-MM or YYYY-MM-DD", cxxopts::value<std::string>())
       ("json", "JSON Lines output (same as --format json)")
-      ("format", "human, json, tsv, trec, count or ids", cxxopts::value<std::string>()->default_value("human"))
+      ("format", bahth::choice_names(bahth::kOutputFormats), cxxopts::value<std::string>()->default_value("human"))
       ("count", "print only the number of matches (same as --format count)")
       ("ids", "print only the ids of the hits, one a line (same as --format ids)")
       ("fields", "JSON: the hit fields to write, e.g. id,title,date", cxxopts::value<std::string>())
@@ -85,11 +98,11 @@ Options parse_options(int argc, char** argv) {
       ("run-tag", "the last column of --format trec", cxxopts::value<std::string>()->default_value("bahth"))
       ("no-collapse", "show every copy of a story filed under several ids (by default one per duplicate cluster)")
       ("snippet-chars", "snippet length in characters", cxxopts::value<std::size_t>()->default_value("200"))
-      ("sort", "relevance, newest or oldest", cxxopts::value<std::string>()->default_value("relevance"))
-      ("facets", "count all matches by year, month, source, category, mentioned-year (comma-separated); "
-                 "works without a query too", cxxopts::value<std::string>())
+      ("sort", bahth::choice_names(bahth::kSortOrders), cxxopts::value<std::string>()->default_value("relevance"))
+      ("facets", "count all matches by " + bahth::choice_names(bahth::kFacetKinds, ", ", ", ") +
+                 " (comma-separated); works without a query too", cxxopts::value<std::string>())
       ("explain", "show, under each hit, the query terms it matched and what each added to its score")
-      ("color", "colour: auto, always or never (auto honours NO_COLOR)",
+      ("color", "colour: " + bahth::choice_names(bahth::kColorChoices) + " (auto honours NO_COLOR)",
        cxxopts::value<std::string>()->default_value("auto"))
       ("bidi", "Arabic in the terminal: visual (reorder for terminals without bidi), logical (as stored), or "
                "auto (see below)", cxxopts::value<std::string>()->default_value("auto"))
@@ -107,6 +120,7 @@ Options parse_options(int argc, char** argv) {
   o.request.collapse = r.count("no-collapse") == 0;
   o.request.explain = r.count("explain") > 0;
   o.request.sort = bahth::parse_sort_order(r["sort"].as<std::string>());
+  o.request.ranking = ranking_from_environment();
   if (r.count("facets")) o.request.facets = bahth::parse_facets(r["facets"].as<std::string>());
   if (o.request.snippet_chars < 20) throw bahth::UsageError("--snippet-chars must be at least 20");
   if (r.count("from")) o.request.from = bahth::parse_date_bound(r["from"].as<std::string>(), false);

@@ -79,12 +79,7 @@ icu::UnicodeString shape(const icu::UnicodeString& raw) {
 
 }  // namespace
 
-BidiMode parse_bidi_mode(const std::string& s) {
-  if (s == "auto") return BidiMode::automatic;
-  if (s == "visual") return BidiMode::visual;
-  if (s == "logical") return BidiMode::logical;
-  throw UsageError("--bidi must be auto, visual or logical, not '" + s + "'");
-}
+BidiMode parse_bidi_mode(const std::string& s) { return parse_choice(kBidiModes, s, "--bidi"); }
 
 BidiMode resolve_bidi_mode(BidiMode mode, int fd) {
   if (mode != BidiMode::automatic) return mode;

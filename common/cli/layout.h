@@ -13,9 +13,14 @@
 #include <string_view>
 #include <vector>
 
+#include "base/choices.h"
+
 namespace bahth {
 
 enum class BidiMode { automatic, visual, logical };
+/// --bidi's choices (base/choices.h).
+inline constexpr Choice<BidiMode> kBidiModes[] = {
+    {"auto", BidiMode::automatic}, {"visual", BidiMode::visual}, {"logical", BidiMode::logical}};
 
 /// Parses "auto", "visual" or "logical"; throws UsageError listing them otherwise.
 BidiMode parse_bidi_mode(const std::string& s);

@@ -52,15 +52,7 @@ std::string tsv_field(std::string s) {
 
 }  // namespace
 
-OutputFormat parse_output_format(const std::string& s) {
-  if (s == "human") return OutputFormat::human;
-  if (s == "json") return OutputFormat::json;
-  if (s == "tsv") return OutputFormat::tsv;
-  if (s == "trec") return OutputFormat::trec;
-  if (s == "count") return OutputFormat::count;
-  if (s == "ids") return OutputFormat::ids;
-  throw UsageError("--format must be human, json, tsv, trec, count or ids, not '" + s + "'");
-}
+OutputFormat parse_output_format(const std::string& s) { return parse_choice(kOutputFormats, s, "--format"); }
 
 const std::vector<std::string>& hit_field_names() {
   static const std::vector<std::string> names{"rank", "id", "score", "title", "date", "source", "url",

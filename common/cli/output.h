@@ -18,12 +18,17 @@
 #include <string>
 #include <vector>
 
+#include "base/choices.h"
 #include "cli/layout.h"
 #include "search/searcher.h"
 
 namespace bahth {
 
 enum class OutputFormat { human, json, tsv, trec, count, ids };
+/// --format's choices (base/choices.h).
+inline constexpr Choice<OutputFormat> kOutputFormats[] = {
+    {"human", OutputFormat::human}, {"json", OutputFormat::json},   {"tsv", OutputFormat::tsv},
+    {"trec", OutputFormat::trec},   {"count", OutputFormat::count}, {"ids", OutputFormat::ids}};
 
 /// Parses "human", "json", "tsv", "trec", "count" or "ids"; throws UsageError listing them otherwise.
 OutputFormat parse_output_format(const std::string& s);

@@ -10,12 +10,7 @@
 
 namespace bahth {
 
-ColorChoice parse_color_choice(const std::string& s) {
-  if (s == "auto") return ColorChoice::automatic;
-  if (s == "always") return ColorChoice::always;
-  if (s == "never") return ColorChoice::never;
-  throw UsageError("--color must be auto, always or never, not '" + s + "'");
-}
+ColorChoice parse_color_choice(const std::string& s) { return parse_choice(kColorChoices, s, "--color"); }
 
 bool is_terminal(int fd) { return ::isatty(fd) == 1; }
 

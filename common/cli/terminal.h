@@ -4,9 +4,14 @@
 #include <cstddef>
 #include <string>
 
+#include "base/choices.h"
+
 namespace bahth {
 
 enum class ColorChoice { automatic, always, never };
+/// --color's choices (base/choices.h).
+inline constexpr Choice<ColorChoice> kColorChoices[] = {
+    {"auto", ColorChoice::automatic}, {"always", ColorChoice::always}, {"never", ColorChoice::never}};
 
 /// Parses "auto", "always" or "never"; throws UsageError listing them otherwise.
 ColorChoice parse_color_choice(const std::string& s);

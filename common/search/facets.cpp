@@ -56,20 +56,9 @@ std::vector<FacetValue> by_period(const Xapian::ValueCountMatchSpy& spy, std::si
 
 }  // namespace
 
-std::string facet_name(FacetKind kind) {
-  switch (kind) {
-    case FacetKind::year: return "year";
-    case FacetKind::month: return "month";
-    case FacetKind::source: return "source";
-    case FacetKind::category: return "category";
-    case FacetKind::mentioned_year: return "mentioned-year";
-  }
-  return "";
-}
+std::string facet_name(FacetKind kind) { return std::string(choice_name(kFacetKinds, kind)); }
 
 std::vector<FacetKind> parse_facets(const std::string& list) {
-  static const FacetKind all[] = {FacetKind::year, FacetKind::month, FacetKind::source, FacetKind::category,
-                                  FacetKind::mentioned_year};
   std::vector<FacetKind> out;
   std::size_t start = 0;
   while (start <= list.size()) {
@@ -78,10 +67,9 @@ std::vector<FacetKind> parse_facets(const std::string& list) {
     const std::string name = list.substr(start, comma - start);
     start = comma + 1;
     if (name.empty()) continue;
-    const FacetKind* k = std::find_if(std::begin(all), std::end(all), [&](FacetKind f) { return facet_name(f) == name; });
-    if (k == std::end(all))
-      throw UsageError("unknown facet '" + name + "' (valid: year, month, source, category, mentioned-year)");
-    if (std::find(out.begin(), out.end(), *k) == out.end()) out.push_back(*k);
+    const Choice<FacetKind>* k = find_choice(kFacetKinds, name);
+    if (!k) throw UsageError("unknown facet '" + name + "' (valid: " + choice_names(kFacetKinds, ", ", ", ") + ")");
+    if (std::find(out.begin(), out.end(), k->value) == out.end()) out.push_back(k->value);
   }
   return out;
 }

@@ -8,9 +8,17 @@
 
 #include <xapian.h>
 
+#include "base/choices.h"
+
 namespace bahth {
 
 enum class FacetKind { year, month, source, category, mentioned_year };
+/// --facets' choices (base/choices.h), in the order they are printed.
+inline constexpr Choice<FacetKind> kFacetKinds[] = {{"year", FacetKind::year},
+                                                    {"month", FacetKind::month},
+                                                    {"source", FacetKind::source},
+                                                    {"category", FacetKind::category},
+                                                    {"mentioned-year", FacetKind::mentioned_year}};
 
 /// The facet's name as written on the command line and in output: "year", "month", "source", "category",
 /// "mentioned-year".

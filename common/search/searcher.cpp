@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <cstdio>
-#include <cstdlib>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -24,12 +22,7 @@ std::string field(const nlohmann::json& data, const char* key) {
 
 }  // namespace
 
-SortOrder parse_sort_order(const std::string& s) {
-  if (s == "relevance") return SortOrder::relevance;
-  if (s == "newest") return SortOrder::newest;
-  if (s == "oldest") return SortOrder::oldest;
-  throw UsageError("--sort must be relevance, newest or oldest, not '" + s + "'");
-}
+SortOrder parse_sort_order(const std::string& s) { return parse_choice(kSortOrders, s, "--sort"); }
 
 std::string parse_date_bound(const std::string& text, bool upper) {
   if (auto bound = date_bound(text, upper)) return *bound;
@@ -80,38 +73,21 @@ Searcher::Searcher(const std::vector<std::string>& paths) : path_(joined(paths))
 // gained 0.005), so it was checked on a known-item test over the news alone (400 articles, 4 words drawn
 // from each, found among all 77k documents): MRR@10 BM25 0.801, DLH 0.812. PL2 (0.677 / 0.755), InL2
 // (0.679 / 0.825), BB2 (0.665), DPH (0.632) and LM Dirichlet (0.486) were measured too.
-// No parameters to tune. For comparison runs, BAHTH_WEIGHT=bm25 ranks with bm25_weighting() instead, and
-// BAHTH_BM25="k1,b" sets its parameters (default 1.2,0.9); the benchmark script documents both.
+// No parameters to tune. For comparison runs, Ranking::Model::bm25 ranks with BM25 instead (bahth-search sets
+// it from $BAHTH_WEIGHT=bm25 and $BAHTH_BM25="k1,b"; the benchmark script documents both).
+// BM25 was tuned before DLH replaced it: Xapian's defaults are k1 = 1, b = 0.5; MRR@10 rose with k1 up to 1.2
+// and fell beyond, and rose with b up to 1.0 (stopped at 0.9: part of it is the benchmark's short relevant
+// paragraphs among long news distractors).
 namespace {
 
-bool use_bm25() {
-  static const bool bm25 = [] {
-    const char* w = std::getenv("BAHTH_WEIGHT");
-    return w && std::string(w) == "bm25";
-  }();
-  return bm25;
-}
-
-void set_ranking(Xapian::Enquire& enquire) {
-  if (use_bm25()) enquire.set_weighting_scheme(Searcher::bm25_weighting());
-  else enquire.set_weighting_scheme(Xapian::DLHWeight());
+void set_ranking(Xapian::Enquire& enquire, const Ranking& ranking) {
+  if (ranking.model == Ranking::Model::bm25)
+    enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.bm25_k1, 0, 1, ranking.bm25_b, 0.5));
+  else
+    enquire.set_weighting_scheme(Xapian::DLHWeight());
 }
 
 }  // namespace
-
-// BM25, only with BAHTH_WEIGHT=bm25 (see above). Tuned before DLH replaced it: Xapian's defaults are k1 = 1,
-// b = 0.5; MRR@10 rose with k1 up to 1.2 and fell beyond, and rose with b up to 1.0 (stopped at 0.9: part of
-// it is the benchmark's short relevant paragraphs among long news distractors).
-Xapian::BM25Weight Searcher::bm25_weighting() {
-  static const std::pair<double, double> k1_b = [] {
-    std::pair<double, double> p{1.2, 0.9};
-    if (const char* e = std::getenv("BAHTH_BM25")) {
-      if (std::sscanf(e, "%lf,%lf", &p.first, &p.second) != 2) p = {1.2, 0.9};
-    }
-    return p;
-  }();
-  return Xapian::BM25Weight(k1_b.first, 0, 1, k1_b.second, 0.5);
-}
 
 namespace {
 
@@ -146,30 +122,30 @@ std::pair<const char*, std::size_t> term_field(const std::string& term) {
 
 }  // namespace
 
-double Searcher::weight_in(const Xapian::Query& clause, const std::string& id) const {
+double Searcher::weight_in(const Xapian::Query& clause, const std::string& id, const Ranking& ranking) const {
   Xapian::Enquire one(db_);
-  set_ranking(one);
+  set_ranking(one, ranking);
   one.set_query(Xapian::Query(Xapian::Query::OP_FILTER, clause, Xapian::Query(schema::kId + id)));
   const Xapian::MSet m = one.get_mset(0, 1);
   return m.empty() ? -1 : m.begin().get_weight();
 }
 
 std::vector<TermContribution> Searcher::explain(const Xapian::Query& query, const Xapian::Document& doc,
-                                                const std::string& id) const {
+                                                const std::string& id, const Ranking& ranking) const {
   std::vector<Xapian::Query> clauses;
   weighted_clauses(query, clauses);
   std::vector<TermContribution> out;
   for (const Xapian::Query& clause : clauses) {
     // Each clause on its own, with the same weighting and collection statistics, filtered to this one
     // document: Xapian adds the clauses' weights, so these add up to the hit's score.
-    const double weight = weight_in(clause, id);
+    const double weight = weight_in(clause, id, ranking);
     if (weight < 0) continue;  // the clause does not match this document
     TermContribution c;
     c.weight = weight;
     Xapian::Query inner = clause;
     if (clause.get_type() == Xapian::Query::OP_SCALE_WEIGHT) {
       inner = clause.get_subquery(0);
-      const double unscaled = weight_in(inner, id);
+      const double unscaled = weight_in(inner, id, ranking);
       if (unscaled > 0) c.scale = weight / unscaled;
     }
     if (inner.get_type() == Xapian::Query::LEAF_TERM) {
@@ -240,7 +216,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
           }
         }
         Xapian::Enquire enquire(db_);
-        set_ranking(enquire);
+        set_ranking(enquire, req.ranking);
         enquire.set_query(query);
         if (req.collapse) enquire.set_collapse_key(schema::kSlotDuplicate);
         // Equal scores (DLH gives them to documents with the same counts and length) are ordered by a hash of
@@ -268,7 +244,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
           h.url = field(data, "url");
           h.category = field(data, "category");
           if (req.snippets) h.snippet = make_snippet(field(data, "text"), parsed.match, *analyzer_, req.snippet_chars);
-          if (req.explain) h.explain = explain(query, it.get_document(), h.id);
+          if (req.explain) h.explain = explain(query, it.get_document(), h.id, req.ranking);
           result.hits.push_back(std::move(h));
         }
         return;

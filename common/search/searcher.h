@@ -1,4 +1,4 @@
-// Answering queries over an index built by IndexWriter: ranked hits (BM25) with stored fields and snippets.
+// Answering queries over an index built by IndexWriter: ranked hits (DLH) with stored fields and snippets.
 #pragma once
 
 #include <memory>
@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include "base/choices.h"
 #include "text/analyzer.h"
 #include "search/facets.h"
 #include "search/query.h"
@@ -16,9 +17,19 @@
 namespace bahth {
 
 enum class SortOrder { relevance, newest, oldest };
+/// --sort's choices (base/choices.h).
+inline constexpr Choice<SortOrder> kSortOrders[] = {
+    {"relevance", SortOrder::relevance}, {"newest", SortOrder::newest}, {"oldest", SortOrder::oldest}};
 
-/// Parses "relevance", "newest" or "oldest"; throws UsageError listing them otherwise.
+/// Parses a sort order's name; throws UsageError listing them otherwise.
 SortOrder parse_sort_order(const std::string& s);
+
+/// How hits are scored: DLH (searcher.cpp says why and what was measured); BM25 only for comparison runs of
+/// the relevance benchmark.
+struct Ranking {
+  enum class Model { dlh, bm25 } model = Model::dlh;
+  double bm25_k1 = 1.2, bm25_b = 0.9;  ///< BM25's parameters (tuned on the benchmark)
+};
 
 struct SearchRequest {
   std::string query;              ///< may be empty when `facets` are asked for: then every document matches
@@ -34,6 +45,7 @@ struct SearchRequest {
   std::vector<FacetKind> facets;  ///< exact counts over all matches
   bool exact_count = false;       ///< count every match exactly (SearchResult::estimated becomes exact)
   std::vector<std::string> fields;  ///< JSON hit fields to write (empty: all)
+  Ranking ranking;
 };
 
 /// One weighted clause of the query that matched a hit (a term, or a phrase such as the neighbouring-word
@@ -82,15 +94,11 @@ class Searcher {
   /// Runs one query. Throws QueryError for a query that cannot be run.
   SearchResult search(const SearchRequest& request) const;
 
-  /// BM25 (k1 = 1.2, b = 0.9, or $BAHTH_BM25="k1,b"). Searches rank with DLH (searcher.cpp says why); this
-  /// is used instead only when $BAHTH_WEIGHT=bm25, for comparison runs of the relevance benchmark.
-  static Xapian::BM25Weight bm25_weighting();
-
  private:
   std::vector<TermContribution> explain(const Xapian::Query& query, const Xapian::Document& doc,
-                                        const std::string& id) const;
+                                        const std::string& id, const Ranking& ranking) const;
   /// The weight `clause` gives the document with id `id`, or -1 when it does not match it.
-  double weight_in(const Xapian::Query& clause, const std::string& id) const;
+  double weight_in(const Xapian::Query& clause, const std::string& id, const Ranking& ranking) const;
   std::string path_;
   mutable Xapian::Database db_;  // reopened when a writer commits under us
   std::unique_ptr<Analyzer> analyzer_;

@@ -1,5 +1,6 @@
 #include "text/stemmer.h"
 
+#include "base/choices.h"
 #include "base/errors.h"
 #include "text/utf8.h"
 
@@ -152,20 +153,29 @@ ProcliticSplits proclitic_splits(std::string_view word) {
   return out;
 }
 
+namespace {
+// The stemmers by name, the default first: the one table behind make_stemmer, stemmer_names and --help.
+using StemmerFactory = Xapian::Stem (*)();
+constexpr Choice<StemmerFactory> kStemmers[] = {
+    {"light", [] { return Xapian::Stem(new LightStem); }},
+    {"snowball", [] { return Xapian::Stem("arabic"); }},
+    {"none", [] { return Xapian::Stem(new IdentityStem); }}};
+}  // namespace
+
 const std::vector<std::string>& stemmer_names() {
-  static const std::vector<std::string> names{"light", "snowball", "none"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> all;
+    for (const auto& c : kStemmers) all.emplace_back(c.name);
+    return all;
+  }();
   return names;
 }
 
 std::string default_stemmer_name() { return stemmer_names().front(); }
 
 Xapian::Stem make_stemmer(std::string_view name) {
-  if (name == "light") return Xapian::Stem(new LightStem);
-  if (name == "snowball") return Xapian::Stem("arabic");
-  if (name == "none") return Xapian::Stem(new IdentityStem);
-  std::string valid;
-  for (const auto& n : stemmer_names()) valid += (valid.empty() ? "" : ", ") + n;
-  throw UsageError("unknown stemmer '" + std::string(name) + "' (valid: " + valid + ")");
+  if (const auto* c = find_choice(kStemmers, name)) return c->value();
+  throw UsageError("unknown stemmer '" + std::string(name) + "' (valid: " + choice_names(kStemmers, ", ", ", ") + ")");
 }
 
 }  // namespace bahth
