@@ -1,6 +1,6 @@
 // The query language, parsed with the same Analyzer that indexed the documents.
 //
-//   words            any of them (ranked by BM25); each word is normalised and stemmed like the text
+//   words            any of them (ranked by DLH); each word is normalised and stemmed like the text
 //   "a phrase"       the exact words in order (also « » and “ ”); a single quoted word matches exactly
 //   +word  -word     the word is required / excluded
 //   a AND b, a OR b, a NOT b, a AND NOT b, ( ... )   (OR is also written أو)

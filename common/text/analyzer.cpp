@@ -92,10 +92,8 @@ bool Analyzer::is_stopword(const Token& token) const {
   return is_letter_waw_or_feh(token.form) && words.count(token.form.substr(2));
 }
 
-std::vector<Token> Analyzer::tokenize(std::string_view text) const {
+std::vector<Token> Analyzer::words(const NormalizedText& f) {
   std::vector<Token> tokens;
-  if (text.empty()) return tokens;
-  const NormalizedText f = normalize_with_offsets(text);
   if (f.text.empty()) return tokens;
   const icu::UnicodeString folded = f.icu_text();
   icu::BreakIterator& words = word_breaker();
@@ -115,9 +113,28 @@ std::vector<Token> Analyzer::tokenize(std::string_view text) const {
   return tokens;
 }
 
+AnalyzedText Analyzer::analyze(std::string_view text) const {
+  AnalyzedText a;
+  if (text.empty()) return a;
+  a.normalized = normalize_with_offsets(text);
+  a.tokens = words(a.normalized);
+  return a;
+}
+
+std::vector<Token> Analyzer::tokenize(std::string_view text) const {
+  if (text.empty()) return {};
+  return words(normalize_with_offsets(text));
+}
+
 std::string Analyzer::normalize(std::string_view text) const {
   std::string out;
   normalize_with_offsets(text).icu_text().toUTF8String(out);
+  return out;
+}
+
+std::string AnalyzedText::normalized_utf8() const {
+  std::string out;
+  normalized.icu_text().toUTF8String(out);
   return out;
 }
 
@@ -167,8 +184,14 @@ std::vector<std::string> Analyzer::index_keys(const Token& token) const {
 void Analyzer::index_text(Xapian::Document& doc, std::string_view text, const std::string& prefix,
                           const std::string& stem_prefix, Xapian::termcount& pos,
                           Xapian::termcount wdf_inc) const {
+  index_tokens(doc, tokenize(text), prefix, stem_prefix, pos, wdf_inc);
+}
+
+void Analyzer::index_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, const std::string& prefix,
+                            const std::string& stem_prefix, Xapian::termcount& pos,
+                            Xapian::termcount wdf_inc) const {
   std::string term;
-  for (const Token& t : tokenize(text)) {
+  for (const Token& t : tokens) {
     term.assign(prefix).append(t.form);
     doc.add_posting(term, ++pos, wdf_inc);
     for (const std::string& key : index_keys(t)) {

@@ -33,6 +33,8 @@
 
 #include <xapian.h>
 
+#include "text/normalizer.h"
+
 namespace bahth {
 
 /// One word of a text.
@@ -41,6 +43,15 @@ struct Token {
   std::size_t start = 0;   ///< byte offset of the word's first character in the original text
   std::size_t end = 0;     ///< byte offset just past the word's last character (marks included)
   bool numeric = false;    ///< a number (not stemmed)
+};
+
+/// A text analysed once: its normal form with the map back to the original bytes, and its words. Everything
+/// the indexer derives from a text (terms, date mentions, the duplicate fingerprint) reads this one form.
+struct AnalyzedText {
+  NormalizedText normalized;
+  std::vector<Token> tokens;
+  /// The normal form as UTF-8 (what Analyzer::normalize returns).
+  std::string normalized_utf8() const;
 };
 
 class Analyzer {
@@ -52,6 +63,9 @@ class Analyzer {
   explicit Analyzer(const std::string& stemmer_name);
 
   const std::string& stemmer_name() const { return stemmer_name_; }
+
+  /// `text` (valid UTF-8) normalised once, and its words in order with offsets into `text`.
+  AnalyzedText analyze(std::string_view text) const;
 
   /// The words of `text` (valid UTF-8) in order, with offsets into `text`.
   std::vector<Token> tokenize(std::string_view text) const;
@@ -85,8 +99,13 @@ class Analyzer {
   /// (updated), stems as `stem_prefix + stem` without positions; every occurrence adds `wdf_inc`.
   void index_text(Xapian::Document& doc, std::string_view text, const std::string& prefix,
                   const std::string& stem_prefix, Xapian::termcount& pos, Xapian::termcount wdf_inc = 1) const;
+  /// The same for words already found (analyze().tokens).
+  void index_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, const std::string& prefix,
+                    const std::string& stem_prefix, Xapian::termcount& pos, Xapian::termcount wdf_inc = 1) const;
 
  private:
+  static std::vector<Token> words(const NormalizedText& normalized);
+
   std::string stemmer_name_;
   mutable Xapian::Stem stemmer_;
   bool light_ = false;  // the light stemmer: proclitic readings apply
