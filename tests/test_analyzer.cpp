@@ -38,6 +38,9 @@ TEST_CASE("normalisation: input to exact terms") {
       {"مُحَمَّدٌ", "محمد"},                                   // shadda, tanween
       {"أيضاً", "ايضا"},                                     // tanween fath, hamza alef
       {"جـديـد", "جديد"},                                      // tatweel
+      {"مــــصر", "مصر"},                                       // a run of tatweel stretching a letter
+      {"2016ـ2017 2ـمارس", "2016 2017 2 مارس"},                 // a tatweel after no letter is a dash
+      {"دبي ـ العربية", "دبي العربية"},                         // a dash between two words
       {"أوكرانيا إسرائيل آسيا ٱلله", "اوكرانيا اسرائيل اسيا الله"},  // alef forms
       {"عام ٢٠٢٤ و۲۰۲۵", "عام 2024 و2025"},                   // Arabic-Indic and Persian digits
       {"بو\u200Cتين", "بوتين"},                                // ZWNJ inside a word

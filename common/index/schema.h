@@ -38,7 +38,7 @@ inline constexpr const char* kMetaSchema = "bahth.schema";    ///< schema versio
 inline constexpr const char* kMetaStemmer = "bahth.stemmer";  ///< the stemmer the index was built with
 inline constexpr const char* kSchemaVersion = "1";
 /// Part of every content hash: bump it when analysis changes so that re-indexing rewrites every document.
-inline constexpr const char* kAnalysisVersion = "2";  // 2: ة stripped, stop-word spellings
+inline constexpr const char* kAnalysisVersion = "3";  // 2: ة stripped, stop-word spellings; 3: a stray tatweel is a dash
 
 // ---- Document data -------------------------------------------------------------------------------------
 // A JSON object: {"id","title","text","source","url","date","date_source","category","author","file"},

@@ -1,6 +1,7 @@
 #include "text/normalizer.h"
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/utf16.h>
 
 #include "base/errors.h"
@@ -16,6 +17,9 @@ namespace {
 bool is_dropped(char32_t c) {
   return (is_arabic_mark(c) && !is_combining_hamza(c)) || is_tatweel(c) || (is_invisible(c) && c != 0x200B);
 }
+
+// Whether a tatweel after normalised unit `u` stretches a letter (else it stands for a dash).
+bool stretches(char16_t u) { return U16_IS_SURROGATE(u) || u_isalpha(u); }
 
 // Spaces other than ASCII's (which the fast path handles), and the zero-width space.
 bool is_space(char32_t c) { return (c >= 0x80 && is_white_space(c)) || c == 0x200B; }
@@ -81,6 +85,10 @@ NormalizedText normalize_with_offsets(std::string_view s) {
       continue;
     }
     char32_t c = next_code_point(s, i);
+    if (is_tatweel(c) && (f.text.empty() || !stretches(f.text.back()))) {
+      emit(f, U'-', start, i);  // a tatweel that stretches no letter is a dash: "2016ـ2017", "دبي ـ واس"
+      continue;
+    }
     if (is_dropped(c)) {
       // A diacritic or tatweel right after a letter belongs to that word: a token ends after its marks (a
       // soft hyphen too: it stands inside words). Invisible controls do not.

@@ -5,7 +5,8 @@
 //   original UTF-8 ──▶ NFKC + case folding ──▶ Arabic folding ──▶ UTF-16 text, from[] / to[] byte offsets
 //
 // What it does: NFKC (presentation forms, ligatures, full-width forms), case folding, diacritics and
-// Quranic marks and tatweel removed (text/chars.h: is_arabic_mark, is_tatweel), invisible format characters
+// Quranic marks removed, tatweel removed where it stretches a letter and read as a dash elsewhere ("2016ـ2017",
+// "دبي ـ واس"; text/chars.h: is_arabic_mark, is_tatweel), invisible format characters
 // removed (is_invisible), alef forms أ إ آ ٱ → ا, Persian ی ک → ي ك, Arabic-Indic and Persian digits →
 // ASCII, every white space character (and U+200B) → one space each, ASCII control characters → space except
 // the line feed, which stays (line structure matters to datelines and dates). A madda or hamza mark written
