@@ -150,4 +150,15 @@ NormalizedText normalize_with_offsets(std::string_view s) {
   return f;
 }
 
+char32_t fold_variants(char32_t c) {
+  switch (c) {
+    case 0x0629: return 0x0647;  // ة → ه
+    case 0x0649: return 0x064A;  // ى → ي
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+      return U'-';
+    case 0x2044: case 0x2215: return U'/';
+    default: return c;
+  }
+}
+
 }  // namespace bahth

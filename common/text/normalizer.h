@@ -45,4 +45,10 @@ struct NormalizedText {
 ///   normalize_with_offsets("أَحْمَد ٢٠٢٢").text == u"احمد 2022"
 NormalizedText normalize_with_offsets(std::string_view s);
 
+/// The looser folding some matchers apply on top of the normal form, one character at a time: ة → ه and
+/// ى → ي (writers swap them freely: "رمضان المبارك" / "ذو الحجة" / "ذو الحجه"), Unicode dashes and minus →
+/// '-', fraction and division slashes → '/'. Dates match month names and numeric dates on it (dates/tokens.h).
+/// Every other character is returned unchanged.
+char32_t fold_variants(char32_t c);
+
 }  // namespace bahth
