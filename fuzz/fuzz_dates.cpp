@@ -12,7 +12,10 @@
 #include <optional>
 #include <string>
 
-#include "dates/dates.h"
+#include "dates/calendar.h"
+#include "dates/dateline.h"
+#include "dates/fields.h"
+#include "dates/mentions.h"
 #include "fuzz_check.h"
 
 namespace {

@@ -2,7 +2,10 @@
 // "VALUE precision calendar @TEXT" items joined by " | " ("" when nothing is found).
 #include <doctest/doctest.h>
 
-#include "dates/dates.h"
+#include "dates/calendar.h"
+#include "dates/dateline.h"
+#include "dates/fields.h"
+#include "dates/mentions.h"
 
 #include <optional>
 #include <string>
