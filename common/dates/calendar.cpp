@@ -4,6 +4,9 @@
 #include <cstddef>
 #include <cstdio>
 
+#include "base/errors.h"
+#include "text/utf8.h"
+
 namespace bahth {
 
 std::string to_yyyymmdd(const CivilDate& d) {
@@ -56,5 +59,33 @@ CivilDate civil_from_days(long z) {
 }
 
 int weekday_of(long days) { return static_cast<int>(((days + 4) % 7 + 7) % 7); }
+
+std::optional<std::string> date_bound(std::string_view text, bool upper) {
+    // Arabic-Indic and Persian digits to ASCII; anything else must be digits and '-'.
+    std::string s;
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t c = next_code_point(text, i);
+        if (c >= 0x0660 && c <= 0x0669) c = U'0' + (c - 0x0660);
+        else if (c >= 0x06F0 && c <= 0x06F9) c = U'0' + (c - 0x06F0);
+        if ((c >= U'0' && c <= U'9') || c == U'-' || c == U'/') s.push_back(c == U'/' ? '-' : static_cast<char>(c));
+        else return std::nullopt;
+    }
+    int y = 0, m = 0, d = 0;
+    char extra = 0;
+    const int n = std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra);
+    const bool shape_ok = (n == 1 && s.size() == 4) || (n == 2 && s.size() == 7) || (n == 3 && s.size() == 10);
+    if (!shape_ok || y < 1 || (n >= 2 && (m < 1 || m > 12)) || (n == 3 && (d < 1 || d > days_in_month(y, m))))
+        return std::nullopt;
+    if (n < 2) m = upper ? 12 : 1;
+    if (n < 3) d = upper ? days_in_month(y, m) : 1;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d%02d%02d", y, m, d);
+    return std::string(buf);
+}
+
+std::string parse_date_bound(const std::string& text, bool upper) {
+    if (auto bound = date_bound(text, upper)) return *bound;
+    throw UsageError("date '" + text + "' is not a valid YYYY, YYYY-MM or YYYY-MM-DD");
+}
 
 }  // namespace bahth

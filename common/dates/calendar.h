@@ -1,5 +1,5 @@
-// The proleptic Gregorian calendar: a date type, day arithmetic, and the two text forms dates are stored
-// and shown in.
+// The proleptic Gregorian calendar: a date type, day arithmetic, the two text forms dates are stored and
+// shown in, and the date bounds of the searcher's --from/--to and of the query language's date:.
 //
 // Days are counted from 1970-01-01 (day 0) with Howard Hinnant's days_from_civil / civil_from_days, valid
 // for any year an int holds. This module knows nothing of other calendars (Hijri: hijri.h), of Arabic
@@ -7,6 +7,7 @@
 //
 // Example:
 //   bahth::to_iso({2022, 2, 5});                  // "2022-02-05"
+//   bahth::date_bound("٢٠٢٣/٠٢", true);            // "20230228": the last day of February 2023
 //   bahth::weekday_of(bahth::days_from_civil(2015, 7, 22));  // 3: a Wednesday
 #pragma once
 
@@ -49,5 +50,14 @@ CivilDate civil_from_days(long days);
 
 /// Day of the week of day number `days`: 0 = Sunday .. 6 = Saturday.
 int weekday_of(long days);
+
+/// "YYYY", "YYYY-MM" or "YYYY-MM-DD" (ASCII or Arabic-Indic/Persian digits, '/' for '-') as an inclusive
+/// bound "YYYYMMDD": the period's first day, or its last day when `upper`. nullopt when it is no such date
+/// (another shape, any other character, month 13, 29 February of a common year, year 0).
+std::optional<std::string> date_bound(std::string_view text, bool upper);
+
+/// date_bound() for a command-line option: the bound, or throws UsageError "date 'TEXT' is not a valid YYYY,
+/// YYYY-MM or YYYY-MM-DD".
+std::string parse_date_bound(const std::string& text, bool upper);
 
 }  // namespace bahth
