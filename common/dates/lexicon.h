@@ -3,8 +3,8 @@
 // two-word names (كانون الثاني، ربيع الأول، ذو الحجة), weekdays, ordinal days, and flags for the words
 // around dates (year markers, relative words, eras, prepositions, nouns that make a date a name).
 //
-// Data only: one table, built once, read by the tokenizer (tokens.h: each word's entry) and the recognisers
-// (match.h: what the entries mean in context). Internal to common/dates/.
+// Data only: one table, built once, read by the tokenizer (tokens.h: each word's entry) and the recogniser
+// (recognise.h: what the entries mean in context). Internal to common/dates/.
 #pragma once
 
 #include <cstdint>

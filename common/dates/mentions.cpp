@@ -2,7 +2,8 @@
 
 #include <utility>
 
-#include "dates/match.h"
+#include "dates/recognise.h"
+#include "dates/resolve.h"
 #include "dates/tokens.h"
 
 namespace bahth {
@@ -40,8 +41,31 @@ std::vector<DateMention> extract_dates(std::string_view utf8_text, std::optional
     thread_local Analysis a;  // reused buffers: no allocation per call once warmed up
     analyse(utf8_text, a);
     std::vector<DateMention> out;
-    Matcher m(a, publication);
-    const auto emit = [&](std::size_t first_tok, const Candidate& c) {
+    const Recogniser recogniser(a);
+    const Resolver resolver(publication);
+    std::vector<Expression> readings;
+    // The best reading at token i: the longest that has a value, then the most precise; on a tie the first
+    // offered. A reading with `reject` set still wins: its tokens are skipped without a mention.
+    const auto best_at = [&](std::size_t i) {
+        readings.clear();
+        recogniser.readings_at(i, readings);
+        std::optional<ResolvedDate> best;
+        for (const Expression& e : readings) {
+            std::optional<ResolvedDate> c = resolver.resolve(e);
+            if (!c) continue;
+            if (!best || c->end > best->end ||
+                (c->end == best->end && static_cast<int>(c->precision) < static_cast<int>(best->precision)))
+                best = c;
+        }
+        return best;
+    };
+    // "عامي 2016 و2017": the year after the mention `prev` that ends before token k.
+    const auto year_after = [&](std::size_t k, const ResolvedDate& prev) -> std::optional<ResolvedDate> {
+        const std::optional<Expression> e = recogniser.year_after(k);
+        if (!e) return std::nullopt;
+        return resolver.resolve_after(*e, prev);
+    };
+    const auto emit = [&](std::size_t first_tok, const ResolvedDate& c) {
         const Token& f = a.toks[first_tok];
         const Token& l = a.toks[c.end - 1];
         DateMention dm;
@@ -55,7 +79,7 @@ std::vector<DateMention> extract_dates(std::string_view utf8_text, std::optional
     };
     std::size_t i = 0;
     while (i < a.toks.size()) {
-        auto c = m.best_at(i);
+        auto c = best_at(i);
         if (!c) {
             ++i;
             continue;
@@ -66,7 +90,7 @@ std::vector<DateMention> extract_dates(std::string_view utf8_text, std::optional
         }
         emit(i, *c);
         i = c->end;
-        while (auto more = m.year_continuation(i, *c)) {
+        while (auto more = year_after(i, *c)) {
             emit(i + 1, *more);
             c = more;
             i = c->end;

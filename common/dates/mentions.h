@@ -2,7 +2,8 @@
 // numeric dates, years with a marker, relative words and weekdays, each with its span in the text, its
 // Gregorian value and precision, and the calendar it was written in.
 //
-//   text ──tokens.h──▶ tokens ──match.h: recognise and resolve──▶ candidates ──extract_dates──▶ mentions
+//   text ──tokens.h──▶ tokens ──recognise.h──▶ expressions as written ──resolve.h (publication date)──▶ values
+//        ──extract_dates: the best reading at each token──▶ mentions
 //
 // All values are proleptic Gregorian (calendar.h); Hijri dates are converted with ICU's Umm al-Qura
 // calendar (hijri.h). Nothing here throws on bad input: a date that cannot be parsed or is invalid is simply

@@ -1,57 +1,46 @@
-#include <climits>
+#include <memory>
+#include <utility>
 
-#include "dates/hijri.h"
-#include "dates/match.h"
+#include "dates/recognise.h"
 
 namespace bahth::detail {
 
-Matcher::Matcher(const Analysis& a, std::optional<CivilDate> pub) : t_(a.toks), pub_(pub) {
-    if (pub_ && !is_valid_date(*pub_)) pub_.reset();
-    if (pub_) pub_days_ = days_from_civil(pub_->year, pub_->month, pub_->day);
-}
-
-std::optional<Candidate> Matcher::best_at(std::size_t i) {
-    std::optional<Candidate> best;
-    auto offer = [&](std::optional<Candidate> c) {
-        if (!c) return;
-        if (!best || c->end > best->end ||
-            (c->end == best->end && static_cast<int>(c->precision) < static_cast<int>(best->precision)))
-            best = c;
+void Recogniser::readings_at(std::size_t i, std::vector<Expression>& out) const {
+    auto offer = [&](std::optional<Expression> e) {
+        if (e) out.push_back(std::move(*e));
     };
     const Token& t = t_[i];
     if (t.kind == Kind::word) {
         offer(named(i));
         offer(year_with_marker(i));
-        if (pub_) offer(relative(i));
+        offer(relative(i));
     } else if (t.kind == Kind::number) {
         offer(range_start(i));
         offer(named(i));
         offer(numeric(i));
         offer(year_with_era(i));
     }
-    return best;
 }
 
-// After a year mention "عامي 2016 و2017" / "2016-2017": the second year.
-std::optional<Candidate> Matcher::year_continuation(std::size_t k, const Candidate& prev) {
-    if (prev.precision != DatePrecision::year || prev.hijri) return std::nullopt;
+// The second year of "عامي 2016 و2017" / "2016-2017" (resolve.h checks that it follows the first).
+std::optional<Expression> Recogniser::year_after(std::size_t k) const {
     if (!has(k + 1)) return std::nullopt;
     const bool joiner = (is_word(k, U"و") || is_punct(k, '-'));
     if (!joiner || t_[k + 1].kind != Kind::number || t_[k + 1].ndigits != 4) return std::nullopt;
     const long y = t_[k + 1].num;
-    if (y < 1900 || y > 2100 || y <= prev.date.year) return std::nullopt;
+    if (y < 1900 || y > 2100) return std::nullopt;
     if (has(k + 2) && (is_punct(k + 2, '/') || is_punct(k + 2, '-'))) return std::nullopt;
-    Candidate c;
+    Expression c;
+    c.form = Form::year_after;
     c.end = k + 2;
     if (has(c.end) && t_[c.end].lex && (t_[c.end].lex->flags & ERA_G)) ++c.end;
     if (has(c.end) && t_[c.end].lex && (t_[c.end].lex->flags & ERA_H)) return std::nullopt;
-    c.date = CivilDate{static_cast<int>(y), 0, 0};
-    c.precision = DatePrecision::year;
+    c.year = static_cast<int>(y);
     return c;
 }
 
 // A month name at token k (one or two words). `clitic` allows "بمارس".
-std::optional<Month> Matcher::month_word(std::size_t k, bool clitic) const {
+std::optional<Month> Recogniser::month_word(std::size_t k, bool clitic) const {
     if (k >= t_.size() || t_[k].kind != Kind::word) return std::nullopt;
     const Lex* l = clitic ? t_[k].lexc : t_[k].lex;
     if (!l) return std::nullopt;
@@ -75,7 +64,7 @@ std::optional<Month> Matcher::month_word(std::size_t k, bool clitic) const {
 }
 
 // A Gregorian month with an optional pair: "آذار/مارس", "مارس (آذار)", "يونيو حزيران".
-std::optional<Month> Matcher::month_group(std::size_t k, bool clitic) const {
+std::optional<Month> Recogniser::month_group(std::size_t k, bool clitic) const {
     auto m = month_word(k, clitic);
     if (!m || m->hijri) return m;
     std::size_t j = m->end;
@@ -96,7 +85,7 @@ std::optional<Month> Matcher::month_group(std::size_t k, bool clitic) const {
 }
 
 // "الرابع", "الحادي عشر", "الثاني والعشرين", "الثلاثين": the day and the token after it.
-std::optional<std::pair<int, std::size_t>> Matcher::ordinal_day(std::size_t k) const {
+std::optional<std::pair<int, std::size_t>> Recogniser::ordinal_day(std::size_t k) const {
     if (k >= t_.size() || t_[k].kind != Kind::word || !t_[k].lex || t_[k].lex->day_ordinal == 0) return std::nullopt;
     int v = t_[k].lex->day_ordinal;
     const int unit = v < 0 ? 1 : v;
@@ -110,13 +99,13 @@ std::optional<std::pair<int, std::size_t>> Matcher::ordinal_day(std::size_t k) c
     return std::make_pair(v, e);
 }
 
-bool Matcher::is_day(std::size_t k) const {
+bool Recogniser::is_day(std::size_t k) const {
     return k < t_.size() && t_[k].kind == Kind::number && t_[k].ndigits <= 2 && t_[k].num >= 1 &&
            t_[k].num <= 31;
 }
 
 // Number at k is glued into a longer numeric expression on its left ("10:30", "1.5", "3/4").
-bool Matcher::glued_left(std::size_t k) const {
+bool Recogniser::glued_left(std::size_t k) const {
     if (k < 2 || t_[k].space_before || t_[k].nl_before) return false;
     const Token& p = t_[k - 1];
     return p.kind == Kind::punct && (p.p == ':' || p.p == '.' || p.p == ',' || p.p == '/' || p.p == 0x066B) &&
@@ -124,7 +113,7 @@ bool Matcher::glued_left(std::size_t k) const {
 }
 
 // A 4-digit year at k, with an optional era word after it.
-std::optional<Year> Matcher::year_at(std::size_t k) const {
+std::optional<Year> Recogniser::year_at(std::size_t k) const {
     if (!has(k) || t_[k].kind != Kind::number || t_[k].ndigits != 4) return std::nullopt;
     Year y;
     y.year = static_cast<int>(t_[k].num);
@@ -142,7 +131,7 @@ std::optional<Year> Matcher::year_at(std::size_t k) const {
 }
 
 // Relative word at k: returns the Rel and advances k past it.
-Rel Matcher::rel_word(std::size_t& k) const {
+Rel Recogniser::rel_word(std::size_t& k) const {
     if (!has(k) || t_[k].kind != Kind::word) return Rel::none;
     const std::uint64_t f = flags(k);
     if (f & REL_PAST) return ++k, Rel::past;
@@ -152,7 +141,7 @@ Rel Matcher::rel_word(std::size_t& k) const {
 }
 
 // "من العام الماضي" (-1), "من هذا العام" (0), "من العام المقبل" (+1) after a year-less date.
-std::optional<int> Matcher::year_phrase(std::size_t& k) const {
+std::optional<int> Recogniser::year_phrase(std::size_t& k) const {
     std::size_t j = k;
     if (!(flags(j) & MIN) || !has(j + 1)) return std::nullopt;
     ++j;
@@ -168,11 +157,11 @@ std::optional<int> Matcher::year_phrase(std::size_t& k) const {
     return r == Rel::past ? -1 : r == Rel::next ? 1 : 0;
 }
 
-bool Matcher::year_ok(int y, bool hijri) const { return hijri ? (y >= 1300 && y <= 1500) : (y >= 1000 && y <= 2100); }
+bool Recogniser::year_ok(int y, bool hijri) const { return hijri ? (y >= 1300 && y <= 1500) : (y >= 1000 && y <= 2100); }
 
 // A weekday followed by an explicit date: "الثلاثاء 29 نوفمبر 2016", "يوم الأحد المقبل 10/10/1436هـ",
 // "الاثنين الموافق 28/8/1436هـ". The weekday joins the span; the explicit date decides the value.
-std::optional<Candidate> Matcher::weekday_date(std::size_t i) const {
+std::optional<Expression> Recogniser::weekday_date(std::size_t i) const {
     std::size_t k = i + 1;
     if (has(k) && (flags(k) & (REL_PAST | REL_NEXT | REL_CURRENT))) ++k;
     if (has(k) && (is_punct(k, ',') || is_punct(k, 0x060C) || is_punct(k, '-'))) ++k;
@@ -182,15 +171,21 @@ std::optional<Candidate> Matcher::weekday_date(std::size_t i) const {
     }
     if (has(k) && is_word(k, U"في")) ++k;
     if (!has(k) || (t_[k].kind != Kind::number && !ordinal_day(k))) return std::nullopt;
-    std::optional<Candidate> c = named(k);
-    if (!c && t_[k].kind == Kind::number) c = numeric(k);
-    if (!c || c->reject || c->precision != DatePrecision::day) return std::nullopt;
-    c->first_skip = t_[i].clitic;
+    // named() and numeric() never both read the same token: a day-month has a word after the day, a
+    // numeric date a separator.
+    std::optional<Expression> date = named(k);
+    if (!date && t_[k].kind == Kind::number) date = numeric(k);
+    if (!date) return std::nullopt;
+    Expression c;
+    c.form = Form::dated_weekday;
+    c.end = date->end;
+    c.first_skip = t_[i].clitic;
+    c.inner = std::make_unique<Expression>(std::move(*date));
     return c;
 }
 
 // Day-month-year with month names, month-year, and the month alone.
-std::optional<Candidate> Matcher::named(std::size_t i) const {
+std::optional<Expression> Recogniser::named(std::size_t i) const {
     if (weekday_at(i, true) >= 0) return weekday_date(i);
     std::size_t j = i;
     int day = 0;
@@ -226,7 +221,7 @@ std::optional<Candidate> Matcher::named(std::size_t i) const {
     // What names the thing before the date.
     const std::uint64_t before = prev_flags(first);
     if (before & PLACE_NOUN) return std::nullopt;
-    Candidate c;
+    Expression c;
     c.hijri = mg->hijri;
     c.first_skip = day == 0 ? t_[i].clitic : 0;
     std::size_t k = mg->end;
@@ -256,33 +251,15 @@ std::optional<Candidate> Matcher::named(std::size_t i) const {
             return std::nullopt;
         if (has(mg->end) && (is_punct(mg->end, '-') || t_[mg->end].kind == Kind::number)) return std::nullopt;
     }
+    c.month = mg->month;
+    c.day = day;
     if (y) {
+        c.form = Form::date;
         c.end = y->end;
-        c.wy = y->year, c.wm = mg->month, c.wd = day;
-        if (day) {
-            std::optional<CivilDate> g;
-            if (c.hijri) g = hijri_to_gregorian(y->year, mg->month, day);
-            else if (is_valid_date(y->year, mg->month, day)) g = CivilDate{y->year, mg->month, day};
-            if (!g) {
-                c.reject = true;  // "30 رمضان 1436هـ": not even its year is reported
-                return c;
-            }
-            c.date = *g;
-            c.precision = DatePrecision::day;
-        } else {
-            if (c.hijri) {
-                auto g = hijri_to_gregorian(y->year, mg->month, 1);
-                if (!g) return std::nullopt;
-                c.date = CivilDate{g->year, g->month, 0};
-            } else {
-                c.date = CivilDate{y->year, mg->month, 0};
-            }
-            c.precision = DatePrecision::month;
-        }
+        c.year = y->year;
         return c;
     }
-    // Year-less.
-    if (!pub_) return std::nullopt;
+    // Year-less: a value only with a publication date.
     if (before & EVENT_NOUN) return std::nullopt;
     k = mg->end;
     // "14 أكتوبر من كل عام": a recurring day, not a date.
@@ -303,79 +280,14 @@ std::optional<Candidate> Matcher::named(std::size_t i) const {
         if (!(before & (SHAHR | MONTH_PREP))) return std::nullopt;
     }
     if (rel == Rel::none) rel = Rel::nearest;
+    c.form = Form::yearless;
     c.end = k;
-    const int offset = year_offset.value_or(0);
-    if (c.hijri) return resolve_hijri(c, mg->month, day, rel, offset);
-    return resolve_gregorian(c, mg->month, day, rel, offset);
-}
-
-// Choice among the occurrences in the previous, the same and the next year.
-template <class Cost>
-int Matcher::choose(Rel rel, int base, Cost diff) {  // diff(year) = occurrence - publication
-    int best = base;
-    if (rel == Rel::current) return base;
-    long best_cost = -1;
-    for (int y = base - 1; y <= base + 1; ++y) {
-        const long d = diff(y);
-        if (d == LONG_MIN) continue;
-        long cost;
-        if (rel == Rel::past) cost = d < 0 ? -d : -1;
-        else if (rel == Rel::next) cost = d > 0 ? d : -1;
-        else cost = d <= 0 ? -d : 2 * d;
-        if (cost < 0) continue;
-        if (best_cost < 0 || cost < best_cost) best_cost = cost, best = y;
-    }
-    return best_cost < 0 ? INT_MIN : best;
-}
-
-std::optional<Candidate> Matcher::resolve_gregorian(Candidate c, int month, int day, Rel rel, int offset) const {
-    CivilDate p = *pub_;
-    p.year += offset;  // with Rel::current: "من العام الماضي"
-    int y;
-    if (day) {
-        y = choose(rel, p.year, [&](int yy) -> long {
-            if (!is_valid_date(yy, month, day)) return LONG_MIN;
-            return days_from_civil(yy, month, day) - pub_days_;
-        });
-        if (y == INT_MIN || !is_valid_date(y, month, day)) return std::nullopt;
-        c.wy = y, c.wm = month, c.wd = day;
-        c.date = CivilDate{y, month, day};
-        c.precision = DatePrecision::day;
-    } else {
-        y = choose(rel, p.year, [&](int yy) -> long { return (yy * 12L + month) - (p.year * 12L + p.month); });
-        if (y == INT_MIN) return std::nullopt;
-        c.date = CivilDate{y, month, 0};
-        c.precision = DatePrecision::month;
-    }
+    c.rel = rel;
+    c.offset = year_offset.value_or(0);
     return c;
 }
 
-std::optional<Candidate> Matcher::resolve_hijri(Candidate c, int month, int day, Rel rel, int offset) const {
-    auto ph = gregorian_to_hijri(*pub_);
-    if (!ph) return std::nullopt;
-    ph->year += offset;
-    const int d = day ? day : 1;
-    const int y = choose(rel, ph->year, [&](int yy) -> long {
-        // Months of ~29.5 days are close enough to pick the occurrence.
-        return day ? (yy * 354L + (month - 1) * 295L / 10 + d) - (ph->year * 354L + (ph->month - 1) * 295L / 10 + ph->day)
-                   : (yy * 12L + month) - (ph->year * 12L + ph->month);
-    });
-    if (y == INT_MIN) return std::nullopt;
-    c.wy = y, c.wm = month, c.wd = day;
-    auto g = hijri_to_gregorian(y, month, d);
-    if (!g) return std::nullopt;
-    c.hijri = true;
-    if (day) {
-        c.date = *g;
-        c.precision = DatePrecision::day;
-    } else {
-        c.date = CivilDate{g->year, g->month, 0};
-        c.precision = DatePrecision::month;
-    }
-    return c;
-}
-
-bool Matcher::range_joiner(std::size_t k) const {
+bool Recogniser::range_joiner(std::size_t k) const {
     if (!has(k)) return false;
     if (t_[k].kind == Kind::punct) return t_[k].p == '-';
     return t_[k].kind == Kind::word && (flags(k) & RANGE_JOIN_WORD);
@@ -384,7 +296,7 @@ bool Matcher::range_joiner(std::size_t k) const {
 // The first day of a range or list whose month and year are written once, after the last day:
 // "من 13 إلى 21 أكتوبر", "10 أو 11 أو 12 مارس 2017", "من 13/8 إلى 18/9/1436هـ". Only the first day's
 // span is returned; the rest is matched on its own.
-std::optional<Candidate> Matcher::range_start(std::size_t i) const {
+std::optional<Expression> Recogniser::range_start(std::size_t i) const {
     if (!is_day(i) || glued_left(i)) return std::nullopt;
     std::size_t k = i + 1;
     int m1 = 0;
@@ -399,31 +311,21 @@ std::optional<Candidate> Matcher::range_start(std::size_t i) const {
         for (int n = 0; n < 6 && is_day(k2) && range_joiner(k2 + 1) && is_day(k2 + 2); ++n) k2 += 2;
     }
     if (!is_day(k2)) return std::nullopt;
-    std::optional<Candidate> second = m1 ? numeric(k2) : named(k2);
+    // As in weekday_date(), at most one of named() and numeric() reads token k2.
+    std::optional<Expression> second = m1 ? numeric(k2) : named(k2);
     if (!second && !m1) second = numeric(k2);
-    if (!second || second->reject || second->precision != DatePrecision::day || second->wy == 0)
-        return std::nullopt;
-    const int d1 = static_cast<int>(t_[i].num);
-    const int m = m1 ? m1 : second->wm;
-    if (!m1 && d1 >= second->wd) return std::nullopt;
-    Candidate c;
+    if (!second) return std::nullopt;
+    Expression c;
+    c.form = Form::range_first;
     c.end = m1 ? i + 3 : i + 1;
-    c.precision = DatePrecision::day;
-    c.hijri = second->hijri;
-    c.wy = second->wy, c.wm = m, c.wd = d1;
-    if (c.hijri) {
-        auto g = hijri_to_gregorian(second->wy, m, d1);
-        if (!g) return std::nullopt;
-        c.date = *g;
-    } else {
-        if (!is_valid_date(second->wy, m, d1)) return std::nullopt;
-        c.date = CivilDate{second->wy, m, d1};
-    }
+    c.day = static_cast<int>(t_[i].num);
+    c.month = m1;
+    c.inner = std::make_unique<Expression>(std::move(*second));
     return c;
 }
 
 // 05/02/2022, 5-2-2022, 5.2.2022, 2022-02-05, 26/10/1436هـ.
-std::optional<Candidate> Matcher::numeric(std::size_t i) const {
+std::optional<Expression> Recogniser::numeric(std::size_t i) const {
     const Token& a = t_[i];
     if (a.ndigits != 4 && a.ndigits > 2) return std::nullopt;
     if (i >= 1 && !a.space_before && !a.nl_before && t_[i - 1].kind == Kind::punct) {
@@ -460,53 +362,38 @@ std::optional<Candidate> Matcher::numeric(std::size_t i) const {
         if (flags(end) & ERA_H) hera = true, ++end;
         else if (flags(end) & ERA_G) gera = true, ++end;
     }
-    Candidate c;
-    c.end = end;
-    c.precision = DatePrecision::day;
-    c.wy = y, c.wm = m, c.wd = d;
     const bool hijri = hera || (!gera && y >= 1300 && y <= 1500);
-    if (hijri) {
-        if (y < 1300 || y > 1500) return std::nullopt;
-        auto g = hijri_to_gregorian(y, m, d);
-        if (!g) return std::nullopt;
-        c.date = *g;
-        c.hijri = true;
-    } else {
-        if (y < 1900 || y > 2100 || !is_valid_date(y, m, d)) return std::nullopt;
-        c.date = CivilDate{y, m, d};
-    }
+    if (hijri ? (y < 1300 || y > 1500) : (y < 1900 || y > 2100)) return std::nullopt;
+    Expression c;
+    c.form = Form::numeric_date;
+    c.end = end;
+    c.hijri = hijri;
+    c.year = y, c.month = m, c.day = d;
     return c;
 }
 
-std::optional<Candidate> Matcher::year_candidate(const Year& y, std::size_t end) const {
-    Candidate c;
+std::optional<Expression> Recogniser::year_expression(const Year& y, std::size_t end) const {
+    if (y.hijri_era ? (y.year < 1300 || y.year > 1500) : (y.year < 1900 || y.year > 2100)) return std::nullopt;
+    Expression c;
+    c.form = Form::year;
     c.end = end;
-    c.precision = DatePrecision::year;
-    if (y.hijri_era) {
-        if (y.year < 1300 || y.year > 1500) return std::nullopt;
-        auto g = hijri_to_gregorian(y.year, 1, 1);
-        if (!g) return std::nullopt;
-        c.date = CivilDate{g->year, 0, 0};
-        c.hijri = true;
-    } else {
-        if (y.year < 1900 || y.year > 2100) return std::nullopt;
-        c.date = CivilDate{y.year, 0, 0};
-    }
+    c.hijri = y.hijri_era;
+    c.year = y.year;
     return c;
 }
 
 // "عام 2016", "العام 2016", "سنة 2016", "عام 1436هـ".
-std::optional<Candidate> Matcher::year_with_marker(std::size_t i) const {
+std::optional<Expression> Recogniser::year_with_marker(std::size_t i) const {
     if (!(flagsc(i) & YEAR_MARKER) || !has(i + 1)) return std::nullopt;
     auto y = year_at(i + 1);
     if (!y) return std::nullopt;
-    auto c = year_candidate(*y, y->end);
+    auto c = year_expression(*y, y->end);
     if (c) c->first_skip = t_[i].clitic;
     return c;
 }
 
 // "2003م", "1436 هـ".
-std::optional<Candidate> Matcher::year_with_era(std::size_t i) const {
+std::optional<Expression> Recogniser::year_with_era(std::size_t i) const {
     if (t_[i].ndigits != 4) return std::nullopt;
     if (i > 0 && !t_[i].nl_before && !t_[i].space_before && t_[i - 1].kind == Kind::punct) {
         const char32_t pp = t_[i - 1].p;
@@ -515,7 +402,7 @@ std::optional<Candidate> Matcher::year_with_era(std::size_t i) const {
     auto y = year_at(i);
     if (!y || (!y->hijri_era && !y->greg_era)) return std::nullopt;
     if (y->greg_era && t_[y->end - 1].s == U"م" && (prev_flags(i) & MEASURE)) return std::nullopt;
-    return year_candidate(*y, y->end);
+    return year_expression(*y, y->end);
 }
 
 }  // namespace bahth::detail
