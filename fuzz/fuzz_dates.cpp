@@ -1,18 +1,21 @@
 // Date extraction: bahth::extract_dates without and with a publication date, plus parse_date_field,
 // find_publication_date_in_text and parse_date_from_filename, on any valid UTF-8.
 //
-// Invariants (dates.h): mentions in text order and non-overlapping, 0 <= start < end <= the input's length
-// in code points, `text` equal to the input's code points [start, end), `value` shaped as its precision says
-// (day and week "YYYY-MM-DD" of an existing date, month "YYYY-MM", year "YYYY"), calendar "gregorian" or
-// "hijri"; parse_date_field and parse_date_from_filename return only existing dates; the text date's line
-// exists.
+// Invariants (mentions.h, fields.h, dateline.h): mentions in text order and non-overlapping,
+// 0 <= start < end <= the input's length in code points, `text` equal to the input's code points
+// [start, end), `value` shaped as its precision says (day and week "YYYY-MM-DD" of an existing date, month
+// "YYYY-MM", year "YYYY"), calendar "gregorian" or "hijri"; parse_date_field and parse_date_from_filename
+// return only existing dates; the text date's line exists.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 
-#include "dates/dates.h"
+#include "dates/calendar.h"
+#include "dates/dateline.h"
+#include "dates/fields.h"
+#include "dates/mentions.h"
 #include "fuzz_check.h"
 
 namespace {

@@ -16,6 +16,7 @@
 #include "search/query.h"
 #include "search/searcher.h"
 #include "cli/terminal.h"
+#include "dates/calendar.h"
 
 namespace {
 

@@ -1,8 +1,10 @@
-// Unit tests for common/dates.h. Each table maps an input to a compact rendering of what is found:
+// Unit tests for common/dates/mentions.h (extract_dates). Each table maps an input to a compact rendering of what is found:
 // "VALUE precision calendar @TEXT" items joined by " | " ("" when nothing is found).
 #include <doctest/doctest.h>
 
-#include "dates/dates.h"
+#include "dates/calendar.h"
+#include "dates/fields.h"
+#include "dates/mentions.h"
 
 #include <optional>
 #include <string>
@@ -51,104 +53,6 @@ TEST_CASE("to_yyyymmdd, to_iso, to_string") {
     CHECK(bahth::to_string(bahth::DateSource::metadata) == "metadata");
     CHECK(bahth::to_string(bahth::DateSource::none) == "none");
     CHECK(bahth::to_string(bahth::DatePrecision::week) == "week");
-}
-
-TEST_CASE("parse_date_field") {
-    struct F {
-        const char* in;
-        const char* out;  // ISO, or "" for nullopt
-    };
-    const std::vector<F> cases = {
-        {"2018-02-18T17:35:43Z", "2018-02-18"},
-        {"2015-07-21T02:51:32", "2015-07-21"},
-        {"2018-02-18", "2018-02-18"},
-        {"  2018-02-18 17:35:43+04:00 ", "2018-02-18"},
-        {"2018-02-18T23:30:00.123-05:00", "2018-02-18"},  // not shifted to UTC
-        {"Mon, 26 Feb 2018 02:20:10 GMT", "2018-02-26"},
-        {"Sun, 18 Feb 2018 21:35:43 +0400", "2018-02-18"},
-        {"26 February 2018", "2018-02-26"},
-        {"17/05/2015", "2015-05-17"},
-        {"17-05-2015", "2015-05-17"},
-        {"2015/05/17", "2015-05-17"},
-        {"١٧/٠٥/٢٠١٥", "2015-05-17"},
-        {"٢٠١٨-٠٢-١٨", "2018-02-18"},
-        {"2016-02-29", "2016-02-29"},
-        // failures
-        {"", ""},
-        {"2018-13-01", ""},
-        {"2018-02-30", ""},
-        {"2015-02-29", ""},
-        {"31/04/2015", ""},
-        {"2018-02-18 garbage", ""},
-        {"2018-02", ""},
-        {"Mon, 26 Foo 2018", ""},
-        {"yesterday", ""},
-    };
-    for (const F& c : cases) {
-        INFO("input: '" << c.in << "'");
-        const auto d = bahth::parse_date_field(c.in);
-        CHECK((d ? bahth::to_iso(*d) : std::string()) == c.out);
-    }
-}
-
-TEST_CASE("parse_date_from_filename") {
-    auto f = [](const char* s) {
-        const auto d = bahth::parse_date_from_filename(s);
-        return d ? bahth::to_iso(*d) : std::string();
-    };
-    CHECK(f("JA-sport-12-20161202.txt") == "2016-12-02");
-    CHECK(f("AL/culture/AL-culture-1-20180218.txt") == "2018-02-18");
-    CHECK(f("2016-12-02-foo.txt") == "2016-12-02");
-    CHECK(f("2016_12_02.txt") == "2016-12-02");
-    CHECK(f("2018/02/18/story-1.txt") == "");   // directories are not the file name
-    CHECK(f("doc-123456789.txt") == "");        // 9 digits
-    CHECK(f("x-20161332.txt") == "");           // month 13
-    CHECK(f("x-18991231.txt") == "");           // before 1900
-    CHECK(f("x-20150229.txt") == "");           // not a leap year
-    CHECK(f("") == "");
-}
-
-TEST_CASE("find_publication_date_in_text") {
-    SUBCASE("published line under a title") {
-        const auto d = bahth::find_publication_date_in_text(
-            "عنوان الخبر هنا\nنشرت في: 05/02/2022 – 11:10\nوقال الوزير إن الاجتماع سيعقد في 7 مارس 2022.");
-        REQUIRE(d);
-        CHECK(bahth::to_iso(d->date) == "2022-02-05");
-        CHECK(d->line == 1);
-    }
-    SUBCASE("dateline as line 0") {
-        const auto d = bahth::find_publication_date_in_text("الثلاثاء 26 مارس / مارس 2024\nنص الخبر.");
-        REQUIRE(d);
-        CHECK(bahth::to_iso(d->date) == "2024-03-26");
-        CHECK(d->line == 0);
-    }
-    SUBCASE("تاريخ النشر, Hijri, and empty lines counted") {
-        const auto d = bahth::find_publication_date_in_text("\n\nتاريخ النشر: 26 شوال 1436هـ\nالنص");
-        REQUIRE(d);
-        CHECK(bahth::to_iso(d->date) == "2015-08-11");
-        CHECK(d->line == 2);
-    }
-    SUBCASE("city dateline") {
-        const auto d = bahth::find_publication_date_in_text(
-            "القاهرة - 5 مارس 2018 (رويترز) - قال مسؤولون إن المحادثات ستستأنف الأسبوع المقبل بعد توقف دام شهرين.");
-        REQUIRE(d);
-        CHECK(bahth::to_iso(d->date) == "2018-03-05");
-    }
-    SUBCASE("copyright footer is never taken") {
-        CHECK_FALSE(bahth::find_publication_date_in_text("جميع الحقوق محفوظة © 2020"));
-        CHECK_FALSE(bahth::find_publication_date_in_text("عنوان\n© 05/02/2020 جميع الحقوق محفوظة"));
-    }
-    SUBCASE("a date deep in the story is not the publication date") {
-        CHECK_FALSE(bahth::find_publication_date_in_text(
-            "وقال رئيس الوزراء في كلمة ألقاها أمام البرلمان إن الحكومة ستعرض خطتها الجديدة على النواب في 7 مارس 2022."));
-        std::string late = "عنوان\n";
-        for (int i = 0; i < 6; ++i) late += "سطر من نص الخبر لا تاريخ فيه\n";
-        late += "5 مارس 2018";
-        CHECK_FALSE(bahth::find_publication_date_in_text(late));
-    }
-    SUBCASE("a month or a year is not enough") {
-        CHECK_FALSE(bahth::find_publication_date_in_text("مارس 2024\nعام 2020"));
-    }
 }
 
 TEST_CASE("Gregorian month names of every family, with day and year") {

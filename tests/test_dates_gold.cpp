@@ -2,7 +2,9 @@
 // (tests/data/dates_gold.tsv; its header describes the format).
 #include <doctest/doctest.h>
 
-#include "dates/dates.h"
+#include "dates/calendar.h"
+#include "dates/fields.h"
+#include "dates/mentions.h"
 
 #include <cstddef>
 #include <fstream>

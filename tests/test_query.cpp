@@ -190,11 +190,3 @@ TEST_CASE("date: and mentioned: filters") {
                        "date:2019..2018 is not a date or range (YYYY, YYYY-MM, YYYY-MM-DD, FROM..TO)", bahth::QueryError);
 }
 
-TEST_CASE("date bounds") {
-  CHECK(bahth::date_bound("2024", false) == "20240101");
-  CHECK(bahth::date_bound("2024", true) == "20241231");
-  CHECK(bahth::date_bound("2024-02", true) == "20240229");
-  CHECK(bahth::date_bound("٢٠٢٣/٠٢", true) == "20230228");
-  CHECK_FALSE(bahth::date_bound("2023-02-29", false));
-  CHECK_FALSE(bahth::date_bound("20x3", false));
-}

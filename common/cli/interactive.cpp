@@ -15,6 +15,7 @@
 
 #include "cli/batch.h"
 #include "base/errors.h"
+#include "dates/calendar.h"
 #include "search/query.h"
 #include "cli/terminal.h"
 #include "text/utf8.h"

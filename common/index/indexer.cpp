@@ -7,6 +7,9 @@
 #include <nlohmann/json.hpp>
 #include <unicode/uchar.h>
 
+#include "dates/calendar.h"
+#include "dates/fields.h"
+#include "dates/mentions.h"
 #include "index/dedup.h"
 #include "index/xapian_errors.h"
 #include "index/schema.h"

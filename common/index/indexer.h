@@ -13,6 +13,7 @@
 #include <xapian.h>
 
 #include "text/analyzer.h"
+#include "dates/mentions.h"
 #include "ingest/article.h"
 #include "index/dedup.h"
 

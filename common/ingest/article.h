@@ -4,7 +4,8 @@
 #include <optional>
 #include <string>
 
-#include "dates/dates.h"
+#include "dates/calendar.h"
+#include "dates/fields.h"
 
 namespace bahth {
 

@@ -3,6 +3,7 @@
 #include <array>
 #include <vector>
 
+#include "dates/dateline.h"
 #include "text/chars.h"
 #include "text/utf8.h"
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "dates/dates.h"
+#include "dates/calendar.h"
 
 namespace bahth {
 

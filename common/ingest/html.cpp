@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "dates/fields.h"
 #include "text/chars.h"
 #include "text/utf8.h"
 

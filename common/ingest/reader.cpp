@@ -12,6 +12,8 @@
 #include <nlohmann/json.hpp>
 #include <zlib.h>
 
+#include "dates/dateline.h"
+#include "dates/fields.h"
 #include "ingest/cleanup.h"
 #include "text/encoding.h"
 #include "base/errors.h"

@@ -1,11 +1,11 @@
 #include "search/query.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <optional>
 
 #include "base/errors.h"
+#include "dates/calendar.h"
 #include "index/schema.h"
 #include "search/spelling.h"
 #include "text/chars.h"
@@ -14,12 +14,6 @@
 namespace bahth {
 
 namespace {
-
-int days_in_month(int y, int m) {
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : days[m - 1];
-}
 
 // Bonuses that plain-word queries add to the stem match. Measured with DLH ranking on all 3,102 questions of
 // arcd / xquad-ar / mlqa-dev-ar over the full benchmark corpus (scripts/bench-relevance.sh), MRR@10 overall:
@@ -434,29 +428,6 @@ class Parser {
 };
 
 }  // namespace
-
-std::optional<std::string> date_bound(std::string_view text, bool upper) {
-  // Arabic-Indic and Persian digits to ASCII; anything else must be digits and '-'.
-  std::string s;
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t c = next_code_point(text, i);
-    if (c >= 0x0660 && c <= 0x0669) c = U'0' + (c - 0x0660);
-    else if (c >= 0x06F0 && c <= 0x06F9) c = U'0' + (c - 0x06F0);
-    if ((c >= U'0' && c <= U'9') || c == U'-' || c == U'/') s.push_back(c == U'/' ? '-' : static_cast<char>(c));
-    else return std::nullopt;
-  }
-  int y = 0, m = 0, d = 0;
-  char extra = 0;
-  const int n = std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra);
-  const bool shape_ok = (n == 1 && s.size() == 4) || (n == 2 && s.size() == 7) || (n == 3 && s.size() == 10);
-  if (!shape_ok || y < 1 || (n >= 2 && (m < 1 || m > 12)) || (n == 3 && (d < 1 || d > days_in_month(y, m))))
-    return std::nullopt;
-  if (n < 2) m = upper ? 12 : 1;
-  if (n < 3) d = upper ? days_in_month(y, m) : 1;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d%02d%02d", y, m, d);
-  return std::string(buf);
-}
 
 ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer) {
   if (auto bad = find_invalid_utf8(text))

@@ -36,10 +36,6 @@ struct ParsedQuery {
   std::vector<std::string> warnings;  ///< e.g. an unbalanced quote that was closed at the end
 };
 
-/// "YYYY", "YYYY-MM" or "YYYY-MM-DD" (ASCII or Arabic-Indic digits, '/' for '-') as an inclusive bound
-/// "YYYYMMDD": the period's first day, or its last day when `upper`. nullopt when it is no such date.
-std::optional<std::string> date_bound(std::string_view text, bool upper);
-
 /// Parses `text` (UTF-8). Throws QueryError when it is empty, has no searchable word (only punctuation or
 /// diacritics), is not valid UTF-8, or only excludes words.
 ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer);

@@ -24,11 +24,6 @@ std::string field(const nlohmann::json& data, const char* key) {
 
 SortOrder parse_sort_order(const std::string& s) { return parse_choice(kSortOrders, s, "--sort"); }
 
-std::string parse_date_bound(const std::string& text, bool upper) {
-  if (auto bound = date_bound(text, upper)) return *bound;
-  throw UsageError("date '" + text + "' is not a valid YYYY, YYYY-MM or YYYY-MM-DD");
-}
-
 namespace {
 
 // "tcp://HOST:PORT" → a remote shard; anything else → a database directory (or stub).

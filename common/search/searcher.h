@@ -104,8 +104,4 @@ class Searcher {
   std::unique_ptr<Analyzer> analyzer_;
 };
 
-/// "YYYY-MM-DD", "YYYY-MM" or "YYYY" (ASCII or Arabic-Indic digits) as an inclusive bound "YYYYMMDD":
-/// the first day of the period when `upper` is false, the last when it is true. Throws UsageError.
-std::string parse_date_bound(const std::string& text, bool upper);
-
 }  // namespace bahth

@@ -1,12 +1,17 @@
-// Dates in Arabic news: publication dates from metadata, page text and file names, and every date
-// expression mentioned in a story (Gregorian month names of all three families, Hijri dates, numeric
-// dates, years with a marker, relative words).
+// Every date expression a news story mentions: Gregorian month names of all three families, Hijri dates,
+// numeric dates, years with a marker, relative words and weekdays, each with its span in the text, its
+// Gregorian value and precision, and the calendar it was written in.
 //
-// All values are proleptic Gregorian. Hijri dates are converted with ICU's Umm al-Qura calendar.
-// Nothing here throws on bad input: a date that cannot be parsed or is invalid is simply absent.
+//   text ──tokens.h──▶ tokens ──recognise.h──▶ expressions as written ──resolve.h (publication date)──▶ values
+//        ──extract_dates: the best reading at each token──▶ mentions
+//
+// All values are proleptic Gregorian (calendar.h); Hijri dates are converted with ICU's Umm al-Qura
+// calendar (hijri.h). Nothing here throws on bad input: a date that cannot be parsed or is invalid is simply
+// absent. This module does not decide which date is an article's publication date: metadata fields and file
+// names are read by fields.h, the dateline at the top of a page by dateline.h.
 //
 // Example:
-//   auto pub = bahth::parse_date_field("2015-08-12T10:00:00");           // 2015-08-12
+//   auto pub = bahth::parse_date_field("2015-08-12T10:00:00");           // 2015-08-12 (fields.h)
 //   auto ms  = bahth::extract_dates("وصل أمس الثلاثاء 26 شوال 1436هـ", pub);
 //   // ms[0]: text "أمس الثلاثاء", value "2015-08-11", day, gregorian
 //   // ms[1]: text "26 شوال 1436هـ", value "2015-08-11", day, hijri
@@ -18,71 +23,9 @@
 #include <string_view>
 #include <vector>
 
+#include "dates/calendar.h"
+
 namespace bahth {
-
-/// A proleptic Gregorian calendar date. `month` and `day` are 0 when unknown (a month or a year).
-struct CivilDate {
-    int year = 0, month = 0, day = 0;
-};
-
-inline bool operator==(const CivilDate& a, const CivilDate& b) {
-    return a.year == b.year && a.month == b.month && a.day == b.day;
-}
-inline bool operator!=(const CivilDate& a, const CivilDate& b) { return !(a == b); }
-
-/// "20220205": the form Xapian's DateRangeProcessor compares. Unknown month/day are written as "00"
-/// ("20220200"), which sorts before every day of that month.
-std::string to_yyyymmdd(const CivilDate& d);
-
-/// "2022-02-05"; "2022-02" when the day is unknown, "2022" when the month is unknown too.
-std::string to_iso(const CivilDate& d);
-
-/// Whether `d` is a full, existing Gregorian date (month 1..12, day within the month; any year).
-bool is_valid_date(const CivilDate& d);
-
-/// Where a document's publication date came from.
-enum class DateSource { metadata, text, filename, none };
-
-/// "metadata", "text", "filename", "none".
-std::string_view to_string(DateSource s);
-
-/// Publication date from a metadata field. Accepted (surrounding white space ignored, ASCII or
-/// Arabic-Indic/Persian digits):
-///   ISO-8601 "2018-02-18", "2018-02-18T17:35:43Z", "2015-07-21T02:51:32", "2018-02-18 17:35:43+04:00";
-///   RFC-822 "Mon, 26 Feb 2018 02:20:10 GMT", "Sun, 18 Feb 2018 21:35:43 +0400" (weekday optional,
-///   English month abbreviations or full names, 4-digit year);
-///   "DD/MM/YYYY" (also with '-' or '.'), "YYYY/MM/DD".
-/// The result is the calendar date as written: time zones are NOT applied ("...T23:30:00-05:00" stays
-/// on that day). Returns nullopt when the text is not one of these forms, has trailing junk, or the
-/// date does not exist (month 13, 30 February ...).
-std::optional<CivilDate> parse_date_field(std::string_view s);
-
-/// A publication date found in page text, and the 0-based index of the line that carried it (lines
-/// are split on '\n'; empty lines count), so the caller can drop that line from the body.
-struct TextDate {
-    CivilDate date;
-    std::size_t line = 0;
-};
-
-/// Publication date stated at the top of a scraped page. Only the first 5 non-empty lines and the
-/// first 600 code points are examined. A line counts when its first day-precision date (as
-/// extract_dates() finds it, Gregorian or Hijri, with an explicit year) has either
-///   - a "published/updated" cue directly before it ("نشرت في: 05/02/2022 – 11:10",
-///     "تاريخ النشر: ...", "آخر تحديث ..."), or
-///   - a dateline around it: the whole line is short (at most 60 code points, at most 24 of them
-///     non-space outside its dates: "الثلاثاء 26 مارس 2024", "الرياض 25 شوال 1436 هـ الموافق 10 اغسطس
-///     2015 م واس"; a short line ending in '.', '!' or '؟' is a sentence, not a dateline), or the date follows a place name of at
-///     most four words and a dash ("القاهرة - 5 مارس 2018 (رويترز) - ...").
-/// A long line that merely starts with a date ("24 مايو 2014، أطلق مسلح ...") is story text.
-/// Lines that look like a copyright or "page generated" footer (©, حقوق, محفوظة, copyright) are never
-/// used. Returns nullopt when no line qualifies; the first qualifying line wins.
-std::optional<TextDate> find_publication_date_in_text(std::string_view text);
-
-/// Date from a file name: the first run of exactly 8 digits (YYYYMMDD), or "YYYY-MM-DD" / "YYYY_MM_DD",
-/// that forms a valid date with a year in 1900..2100 ("JA-sport-12-20161202.txt", "2016-12-02-foo.txt").
-/// Only the last path component is examined; digit runs of other lengths are ignored. Returns nullopt
-/// when there is no such date.
-std::optional<CivilDate> parse_date_from_filename(std::string_view filename);
 
 /// How precise a date mention is.
 enum class DatePrecision { day, week, month, year };

@@ -1,0 +1,170 @@
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <utility>
+
+#include "dates/recognise.h"
+
+namespace bahth::detail {
+
+Expression day_expression(std::size_t end, int offset) {
+    Expression c;
+    c.form = Form::day;
+    c.end = end;
+    c.offset = offset;
+    return c;
+}
+
+Expression weekday_expression(std::size_t end, int weekday, Rel rel, int offset) {
+    Expression c;
+    c.form = Form::weekday;
+    c.end = end;
+    c.weekday = weekday;
+    c.rel = rel;
+    c.offset = offset;
+    return c;
+}
+
+Expression period_expression(std::uint64_t f, Rel r, std::size_t end) {
+    Expression c;
+    c.form = Form::period;
+    c.end = end;
+    c.offset = r == Rel::past ? -1 : r == Rel::next ? 1 : 0;
+    c.unit = (f & WEEK_WORD) ? DatePrecision::week : (f & MONTH_WORD) ? DatePrecision::month : DatePrecision::year;
+    return c;
+}
+
+namespace {
+
+// "اليوم الخميس", "أمس (الأربعاء)": the weekday near the day `offset` days from publication, unless an explicit
+// date follows the weekday and takes it.
+Expression near_weekday(WeekdayAfter& w, int offset) {
+    Expression c = weekday_expression(w.end, w.wd, Rel::nearest, offset);
+    if (w.dated) c.inner = std::make_unique<Expression>(std::move(*w.dated));
+    return c;
+}
+
+}  // namespace
+
+std::optional<WeekdayAfter> Recogniser::weekday_after(std::size_t k) const {
+    if (!has(k)) return std::nullopt;
+    bool paren = false;
+    if (is_punct(k, '(')) paren = true, ++k;
+    else if (is_punct(k, ',') || is_punct(k, 0x060C)) ++k;
+    if (!has(k)) return std::nullopt;
+    const int wd = weekday_at(k, false);
+    if (wd < 0) return std::nullopt;
+    std::optional<Expression> dated = weekday_date(k);
+    ++k;
+    if (paren) {
+        if (!is_punct(k, ')')) return std::nullopt;
+        ++k;
+    }
+    return WeekdayAfter{wd, k, std::move(dated)};
+}
+
+std::optional<Expression> Recogniser::relative(std::size_t i) const {
+    auto c = relative_words(i);
+    if (c) c->first_skip = t_[i].clitic;
+    return c;
+}
+
+std::optional<Expression> Recogniser::relative_words(std::size_t i) const {
+    const Token& t = t_[i];
+    const Lex* l = t.lexc;
+    if (!l) return std::nullopt;
+    const std::uint64_t f = l->flags;
+    std::optional<Expression> out;
+    if (f & (WEEK_WORD | MONTH_WORD | YEAR_WORD)) {
+        std::size_t k = i + 1;
+        Rel r = rel_word(k);
+        if (r == Rel::none) return std::nullopt;
+        out = period_expression(f, r, k);
+    } else if (f & HADHA) {
+        if (!has(i + 1) || !(flags(i + 1) & (WEEK_WORD | MONTH_WORD | YEAR_WORD))) return std::nullopt;
+        if (has(i + 2) && t_[i + 2].kind == Kind::number) return std::nullopt;  // "هذا العام 2018"
+        out = period_expression(flags(i + 1), Rel::current, i + 2);
+    } else if (f & TODAY) {
+        auto w = weekday_after(i + 1);
+        if (w) {
+            out = near_weekday(*w, 0);
+        } else {
+            const std::uint64_t pf = prev_flags(i);
+            const bool earlier = i >= 2 && !t.nl_before && !t_[i - 1].nl_before &&
+                                 (flags(i - 1) & SABIQ) && (flagsc(i - 2) & WAQT);
+            const bool earlier_min = i >= 3 && (flags(i - 1) & MIN) && !t.nl_before && !t_[i - 1].nl_before &&
+                                     !t_[i - 2].nl_before && (flags(i - 2) & SABIQ) && (flagsc(i - 3) & WAQT);
+            const bool time_of_day = (pf & TIME_OF_DAY) && t.clitic == 0;
+            const bool that = has(i + 1) && (flags(i + 1) & AN) && t.clitic == 0;
+            if (!(time_of_day || earlier || earlier_min || that || clause_today(i))) return std::nullopt;
+            out = day_expression(i + 1, 0);
+        }
+    } else if (f & YESTERDAY) {
+        if (has(i + 1) && (flagsc(i + 1) & AMS_BLOCK)) return std::nullopt;
+        if (has(i + 1) && (flags(i + 1) & AWWAL) && t_[i + 1].s == U"الاول")
+            return day_expression(i + 2, -2);
+        auto w = weekday_after(i + 1);
+        if (w) return near_weekday(*w, -1);
+        return day_expression(i + 1, -1);
+    } else if ((f & AWWAL) && t.s == U"اول" && has(i + 1) && (flags(i + 1) & YESTERDAY)) {
+        return day_expression(i + 2, -2);
+    } else if (f & YAWM) {
+        if (!has(i + 1)) return std::nullopt;
+        if (t_[i + 1].s == U"الامس") return day_expression(i + 2, -1);
+        if (flags(i + 1) & GHAD) return day_expression(i + 2, 1);
+        return std::nullopt;
+    } else if ((f & BAAD) && has(i + 1) && (flags(i + 1) & GHAD)) {
+        return day_expression(i + 2, 2);
+    } else if (f & GHAD) {
+        if (!(prev_flags(i) & TIME_OF_DAY)) return std::nullopt;
+        return day_expression(i + 1, 1);
+    } else if (f & TOMORROW) {
+        auto w = weekday_after(i + 1);
+        if (w) return near_weekday(*w, 1);
+        const bool punct_next = !has(i + 1) ||
+                                (t_[i + 1].kind == Kind::punct && t_[i + 1].p != '-' && t_[i + 1].p != '/');
+        const bool prep_next = has(i + 1) && (flags(i + 1) & TOMORROW_NEXT);
+        if (!(punct_next || prep_next || (prev_flags(i) & TIME_OF_DAY))) return std::nullopt;
+        return day_expression(i + 1, 1);
+    } else if (l->weekday >= 0) {
+        if (prev_flags(i) & WEEKDAY_BLOCK) return std::nullopt;
+        if (l->weekday == 1) {
+            // "الاثنين" is also "the two".
+            if (has(i + 1) && t_[i + 1].kind == Kind::word &&
+                (t_[i + 1].s == U"معا" || t_[i + 1].s == U"منهما" || t_[i + 1].s == U"منهم"))
+                return std::nullopt;
+        }
+        std::size_t k = i + 1;
+        Rel r = rel_word(k);
+        if (r == Rel::current) r = Rel::none, k = i + 1;
+        Expression c = weekday_expression(k, l->weekday, r, 0);
+        c.first_skip = t.clitic;
+        return c;
+    }
+    if (out) out->first_skip = t.clitic;
+    return out;
+}
+
+// A bare "اليوم" between an indefinite word (typically a verb: "نظم اليوم", "سيطروا اليوم على") and
+// anything but a definite word ("اليوم الوطني", "اليوم الذي"), and not after a definite noun
+// ("العالم اليوم"), a preposition or demonstrative ("حتى اليوم", "هذا اليوم") or a newspaper name.
+bool Recogniser::clause_today(std::size_t i) const {
+    const Token& t = t_[i];
+    if (t.clitic != 0 || t.s != U"اليوم" || i == 0 || t.nl_before) return false;
+    const Token& p = t_[i - 1];
+    if (p.kind != Kind::word) return false;
+    auto definite = [](std::u32string_view w) {
+        for (std::u32string_view pre : {U"ال", U"لل", U"وال", U"بال", U"فال", U"كال", U"وبال", U"ولل"})
+            if (w.size() > pre.size() + 1 && w.substr(0, pre.size()) == pre) return true;
+        return false;
+    };
+    if (definite(p.s) || (flagsc(i - 1) & TODAY_BLOCK) || (flags(i - 1) & TODAY_BLOCK)) return false;
+    if (has(i + 1)) {
+        const Token& n = t_[i + 1];
+        if (n.kind == Kind::word && definite(n.s)) return false;
+        if (n.kind == Kind::punct && (n.p == '"' || n.p == 0x00BB || n.p == 0x201D || n.p == '-')) return false;
+    }
+    return true;
+}
+
+}  // namespace bahth::detail

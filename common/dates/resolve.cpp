@@ -1,0 +1,253 @@
+#include "dates/resolve.h"
+
+#include <climits>
+
+#include "dates/hijri.h"
+
+namespace bahth::detail {
+
+namespace {
+
+// Choice among the occurrences in the previous, the same and the next year.
+template <class Cost>
+int choose(Rel rel, int base, Cost diff) {  // diff(year) = occurrence - publication
+    int best = base;
+    if (rel == Rel::current) return base;
+    long best_cost = -1;
+    for (int y = base - 1; y <= base + 1; ++y) {
+        const long d = diff(y);
+        if (d == LONG_MIN) continue;
+        long cost;
+        if (rel == Rel::past) cost = d < 0 ? -d : -1;
+        else if (rel == Rel::next) cost = d > 0 ? d : -1;
+        else cost = d <= 0 ? -d : 2 * d;
+        if (cost < 0) continue;
+        if (best_cost < 0 || cost < best_cost) best_cost = cost, best = y;
+    }
+    return best_cost < 0 ? INT_MIN : best;
+}
+
+// The weekday `wd` relative to `days`:
+//   Rel::none    the last one on or before (a bare weekday in a news story);
+//   Rel::nearest the nearest one (within three days; "اليوم الأربعاء" when the metadata date is a day off);
+//   Rel::past    "الثلاثاء الماضي": 2 to 8 days before (yesterday would be أمس);
+//   Rel::next    "الثلاثاء المقبل": 2 to 8 days after (tomorrow would be غدا).
+long weekday_near(long days, int wd, Rel rel) {
+    const int cur = weekday_of(days);
+    int ahead = ((wd - cur) % 7 + 7) % 7;
+    int back = ((cur - wd) % 7 + 7) % 7;
+    switch (rel) {
+        case Rel::next: return days + (ahead < 2 ? ahead + 7 : ahead);
+        case Rel::past: return days - (back < 2 ? back + 7 : back);
+        case Rel::nearest: return ahead < back ? days + ahead : days - back;
+        default: return days - back;
+    }
+}
+
+// The span of `e`, in its written calendar, without a value yet.
+ResolvedDate span_of(const Expression& e) {
+    ResolvedDate c;
+    c.end = e.end;
+    c.first_skip = e.first_skip;
+    c.hijri = e.hijri;
+    return c;
+}
+
+}  // namespace
+
+Resolver::Resolver(std::optional<CivilDate> publication) : pub_(publication) {
+    if (pub_ && !is_valid_date(*pub_)) pub_.reset();
+    if (pub_) pub_days_ = days_from_civil(pub_->year, pub_->month, pub_->day);
+}
+
+std::optional<ResolvedDate> Resolver::resolve(const Expression& e) const {
+    switch (e.form) {
+        case Form::date: return written_date(e);
+        case Form::numeric_date: return numeric_date(e);
+        case Form::year: return year(e);
+        case Form::yearless: return e.hijri ? yearless_hijri(e) : yearless_gregorian(e);
+        case Form::dated_weekday: return dated_weekday(e);
+        case Form::range_first: return range_first(e);
+        case Form::day: case Form::weekday: case Form::period: return relative(e);
+        case Form::year_after: break;  // resolve_after()
+    }
+    return std::nullopt;
+}
+
+std::optional<ResolvedDate> Resolver::resolve_after(const Expression& e, const ResolvedDate& prev) const {
+    if (prev.precision != DatePrecision::year || prev.hijri || e.year <= prev.date.year) return std::nullopt;
+    ResolvedDate c;
+    c.end = e.end;
+    c.date = CivilDate{e.year, 0, 0};
+    c.precision = DatePrecision::year;
+    return c;
+}
+
+std::optional<ResolvedDate> Resolver::written_date(const Expression& e) const {
+    ResolvedDate c = span_of(e);
+    c.wy = e.year, c.wm = e.month, c.wd = e.day;
+    if (e.day) {
+        std::optional<CivilDate> g;
+        if (c.hijri) g = hijri_to_gregorian(e.year, e.month, e.day);
+        else if (is_valid_date(e.year, e.month, e.day)) g = CivilDate{e.year, e.month, e.day};
+        if (!g) {
+            c.reject = true;  // "30 رمضان 1436هـ": not even its year is reported
+            return c;
+        }
+        c.date = *g;
+        c.precision = DatePrecision::day;
+    } else {
+        if (c.hijri) {
+            auto g = hijri_to_gregorian(e.year, e.month, 1);
+            if (!g) return std::nullopt;
+            c.date = CivilDate{g->year, g->month, 0};
+        } else {
+            c.date = CivilDate{e.year, e.month, 0};
+        }
+        c.precision = DatePrecision::month;
+    }
+    return c;
+}
+
+std::optional<ResolvedDate> Resolver::numeric_date(const Expression& e) const {
+    ResolvedDate c = span_of(e);
+    c.precision = DatePrecision::day;
+    c.wy = e.year, c.wm = e.month, c.wd = e.day;
+    if (e.hijri) {
+        auto g = hijri_to_gregorian(e.year, e.month, e.day);
+        if (!g) return std::nullopt;
+        c.date = *g;
+    } else {
+        if (!is_valid_date(e.year, e.month, e.day)) return std::nullopt;
+        c.date = CivilDate{e.year, e.month, e.day};
+    }
+    return c;
+}
+
+std::optional<ResolvedDate> Resolver::year(const Expression& e) const {
+    ResolvedDate c = span_of(e);
+    c.precision = DatePrecision::year;
+    if (e.hijri) {
+        auto g = hijri_to_gregorian(e.year, 1, 1);  // a Hijri year: the Gregorian year of its 1 Muharram
+        if (!g) return std::nullopt;
+        c.date = CivilDate{g->year, 0, 0};
+    } else {
+        c.date = CivilDate{e.year, 0, 0};
+    }
+    return c;
+}
+
+std::optional<ResolvedDate> Resolver::yearless_gregorian(const Expression& e) const {
+    if (!pub_) return std::nullopt;
+    ResolvedDate c = span_of(e);
+    const int month = e.month, day = e.day;
+    CivilDate p = *pub_;
+    p.year += e.offset;  // with Rel::current: "من العام الماضي"
+    int y;
+    if (day) {
+        y = choose(e.rel, p.year, [&](int yy) -> long {
+            if (!is_valid_date(yy, month, day)) return LONG_MIN;
+            return days_from_civil(yy, month, day) - pub_days_;
+        });
+        if (y == INT_MIN || !is_valid_date(y, month, day)) return std::nullopt;
+        c.wy = y, c.wm = month, c.wd = day;
+        c.date = CivilDate{y, month, day};
+        c.precision = DatePrecision::day;
+    } else {
+        y = choose(e.rel, p.year, [&](int yy) -> long { return (yy * 12L + month) - (p.year * 12L + p.month); });
+        if (y == INT_MIN) return std::nullopt;
+        c.date = CivilDate{y, month, 0};
+        c.precision = DatePrecision::month;
+    }
+    return c;
+}
+
+std::optional<ResolvedDate> Resolver::yearless_hijri(const Expression& e) const {
+    if (!pub_) return std::nullopt;
+    ResolvedDate c = span_of(e);
+    const int month = e.month, day = e.day;
+    auto ph = gregorian_to_hijri(*pub_);
+    if (!ph) return std::nullopt;
+    ph->year += e.offset;
+    const int d = day ? day : 1;
+    const int y = choose(e.rel, ph->year, [&](int yy) -> long {
+        // Months of ~29.5 days are close enough to pick the occurrence.
+        return day ? (yy * 354L + (month - 1) * 295L / 10 + d) - (ph->year * 354L + (ph->month - 1) * 295L / 10 + ph->day)
+                   : (yy * 12L + month) - (ph->year * 12L + ph->month);
+    });
+    if (y == INT_MIN) return std::nullopt;
+    c.wy = y, c.wm = month, c.wd = day;
+    auto g = hijri_to_gregorian(y, month, d);
+    if (!g) return std::nullopt;
+    c.hijri = true;
+    if (day) {
+        c.date = *g;
+        c.precision = DatePrecision::day;
+    } else {
+        c.date = CivilDate{g->year, g->month, 0};
+        c.precision = DatePrecision::month;
+    }
+    return c;
+}
+
+std::optional<ResolvedDate> Resolver::dated_weekday(const Expression& e) const {
+    std::optional<ResolvedDate> c = resolve(*e.inner);
+    if (!c || c->reject || c->precision != DatePrecision::day) return std::nullopt;
+    c->first_skip = e.first_skip;  // the span starts at the weekday; the date decides the value
+    return c;
+}
+
+std::optional<ResolvedDate> Resolver::range_first(const Expression& e) const {
+    const std::optional<ResolvedDate> last = resolve(*e.inner);
+    if (!last || last->reject || last->precision != DatePrecision::day || last->wy == 0) return std::nullopt;
+    const int d1 = e.day;
+    const int m = e.month ? e.month : last->wm;
+    if (!e.month && d1 >= last->wd) return std::nullopt;
+    ResolvedDate c;
+    c.end = e.end;
+    c.precision = DatePrecision::day;
+    c.hijri = last->hijri;
+    c.wy = last->wy, c.wm = m, c.wd = d1;
+    if (c.hijri) {
+        auto g = hijri_to_gregorian(last->wy, m, d1);
+        if (!g) return std::nullopt;
+        c.date = *g;
+    } else {
+        if (!is_valid_date(last->wy, m, d1)) return std::nullopt;
+        c.date = CivilDate{last->wy, m, d1};
+    }
+    return c;
+}
+
+std::optional<ResolvedDate> Resolver::relative(const Expression& e) const {
+    if (!pub_) return std::nullopt;
+    ResolvedDate c = span_of(e);
+    if (e.form == Form::day) {
+        c.date = civil_from_days(pub_days_ + e.offset);
+        c.precision = DatePrecision::day;
+    } else if (e.form == Form::weekday) {
+        if (e.inner && resolve(*e.inner)) return std::nullopt;  // "اليوم الخميس 5 مارس": the date takes it
+        c.date = civil_from_days(weekday_near(pub_days_ + e.offset, e.weekday, e.rel));
+        c.precision = DatePrecision::day;
+    } else {
+        const CivilDate& p = *pub_;
+        const int step = e.offset;
+        if (e.unit == DatePrecision::week) {
+            const long d = pub_days_ + 7L * step;
+            c.date = civil_from_days(d - (weekday_of(d) + 6) % 7);
+            c.precision = DatePrecision::week;
+        } else if (e.unit == DatePrecision::month) {
+            int m = p.month + step, y = p.year;
+            if (m < 1) m += 12, --y;
+            if (m > 12) m -= 12, ++y;
+            c.date = CivilDate{y, m, 0};
+            c.precision = DatePrecision::month;
+        } else {
+            c.date = CivilDate{p.year + step, 0, 0};
+            c.precision = DatePrecision::year;
+        }
+    }
+    return c;
+}
+
+}  // namespace bahth::detail
