@@ -14,22 +14,13 @@ namespace bahth {
 namespace {
 
 using detail::decode_utf8;
-using detail::fold;
 using detail::is_ignorable;
 using detail::is_letter;
 using detail::is_space;
-
-std::u32string normalise_word(std::u32string_view w) {
-    std::u32string r;
-    for (char32_t c : w) {
-        const char32_t f = fold(c);
-        if (f) r.push_back(f);
-    }
-    return r;
-}
+using detail::normalise;
 
 bool is_copyright_line(const std::u32string& line) {
-    const std::u32string n = normalise_word(line);
+    const std::u32string n = normalise(line);
     for (std::u32string_view k : {U"©", U"(c)", U"حقوق", U"محفوظه", U"copyright", U"all rights", U"generated",
                                   U"انشاء الصفحه", U"انشئت الصفحه"})
         if (n.find(k) != std::u32string::npos) return true;
@@ -38,7 +29,7 @@ bool is_copyright_line(const std::u32string& line) {
 
 // The words just before a date on a dateline: "نشرت في:", "تاريخ النشر:", "آخر تحديث".
 bool has_published_cue(std::u32string_view prefix) {
-    const std::u32string n = normalise_word(prefix);
+    const std::u32string n = normalise(prefix);
     std::vector<std::u32string> words;
     std::u32string cur;
     for (char32_t c : n) {
@@ -112,7 +103,7 @@ std::optional<TextDate> find_publication_date_in_text(std::string_view text) {
                             const bool l = !is_space(c);
                             if (l && !in) ++words;
                             in = l;
-                            letters += is_letter(fold(c));
+                            letters += is_letter(c);
                         }
                         dateline = sep_end && words <= 4 && letters > 0;
                     }

@@ -18,6 +18,9 @@ std::size_t extend_over_marks(const std::u32string& cps, std::size_t end) {
     return end;
 }
 
+std::vector<DateMention> mentions_in(std::string_view utf8_text, const detail::Analysis& a,
+                                     std::optional<CivilDate> publication);
+
 std::string value_of(const CivilDate& d, DatePrecision p) {
     return p == DatePrecision::year ? to_iso(CivilDate{d.year, 0, 0})
            : p == DatePrecision::month ? to_iso(CivilDate{d.year, d.month, 0})
@@ -37,9 +40,24 @@ std::string_view to_string(DatePrecision p) {
 }
 
 std::vector<DateMention> extract_dates(std::string_view utf8_text, std::optional<CivilDate> publication) {
+    thread_local detail::Analysis a;  // reused buffers: no allocation per call once warmed up
+    detail::analyse(utf8_text, a);
+    return mentions_in(utf8_text, a, publication);
+}
+
+std::vector<DateMention> extract_dates(std::string_view utf8_text, const NormalizedText& normalized,
+                                       std::optional<CivilDate> publication) {
+    thread_local detail::Analysis a;
+    detail::analyse(utf8_text, normalized, a);
+    return mentions_in(utf8_text, a, publication);
+}
+
+namespace {
+
+// The mentions in a text analysed for dates (tokens.h).
+std::vector<DateMention> mentions_in(std::string_view utf8_text, const detail::Analysis& a,
+                                     std::optional<CivilDate> publication) {
     using namespace detail;
-    thread_local Analysis a;  // reused buffers: no allocation per call once warmed up
-    analyse(utf8_text, a);
     std::vector<DateMention> out;
     const Recogniser recogniser(a);
     const Resolver resolver(publication);
@@ -98,5 +116,7 @@ std::vector<DateMention> extract_dates(std::string_view utf8_text, std::optional
     }
     return out;
 }
+
+}  // namespace
 
 }  // namespace bahth

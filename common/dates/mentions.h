@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "dates/calendar.h"
+#include "text/normalizer.h"
 
 namespace bahth {
 
@@ -90,5 +91,11 @@ struct DateMention {
 /// matching looks through them; offsets and `text` refer to the original input. Invalid UTF-8 bytes
 /// are treated as one code point each (U+FFFD) and never match.
 std::vector<DateMention> extract_dates(std::string_view utf8_text, std::optional<CivilDate> publication);
+
+/// The same for a text whose normal form is made already (normalize_with_offsets(utf8_text), which the
+/// analyzer makes: AnalyzedText::normalized), so that the indexer normalises each text once.
+std::vector<DateMention> extract_dates(std::string_view utf8_text, const NormalizedText& normalized,
+                                       std::optional<CivilDate> publication);
+
 
 }  // namespace bahth

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include <unicode/utf16.h>
+
+#include "text/utf8.h"
+
 namespace bahth::detail {
 
 namespace {
@@ -64,88 +68,45 @@ void decode_utf8(std::string_view s, std::u32string& cps, std::vector<std::uint3
     byte_of.clear();
     cps.reserve(s.size());
     byte_of.reserve(s.size() + 1);
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto b0 = static_cast<unsigned char>(s[i]);
-        char32_t cp = 0xFFFD;
-        std::size_t len = 1;
-        auto cont = [&](std::size_t k) {
-            return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-        };
-        if (b0 < 0x80) {
-            cp = b0;
-        } else if (b0 >= 0xC2 && b0 < 0xE0 && cont(1)) {
-            cp = ((b0 & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
-            len = 2;
-        } else if (b0 >= 0xE0 && b0 < 0xF0 && cont(1) && cont(2)) {
-            cp = ((b0 & 0x0Fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 6) |
-                 (static_cast<unsigned char>(s[i + 2]) & 0x3Fu);
-            len = 3;
-            if (cp < 0x800 || (cp >= 0xD800 && cp < 0xE000)) cp = 0xFFFD, len = 1;
-        } else if (b0 >= 0xF0 && b0 < 0xF5 && cont(1) && cont(2) && cont(3)) {
-            cp = ((b0 & 0x07u) << 18) | ((static_cast<unsigned char>(s[i + 1]) & 0x3Fu) << 12) |
-                 ((static_cast<unsigned char>(s[i + 2]) & 0x3Fu) << 6) |
-                 (static_cast<unsigned char>(s[i + 3]) & 0x3Fu);
-            len = 4;
-            if (cp < 0x10000 || cp > 0x10FFFF) cp = 0xFFFD, len = 1;
-        }
-        cps.push_back(cp);
+    for (std::size_t i = 0; i < s.size();) {
         byte_of.push_back(static_cast<std::uint32_t>(i));
-        i += len;
+        cps.push_back(next_code_point(s, i));
     }
     byte_of.push_back(static_cast<std::uint32_t>(s.size()));
 }
 
-bool is_ignorable(char32_t c) {
-    return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640 || (c >= 0x06D6 && c <= 0x06ED) ||
-           (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2069) ||
-           c == 0xFEFF || c == 0x00AD;
-}
-
-bool is_space(char32_t c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == 0x00A0 ||
-           (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
-}
-
-char32_t fold(char32_t c) {
-    if (is_ignorable(c)) return 0;
-    if (is_space(c)) return ' ';
-    if (c >= 0x0660 && c <= 0x0669) return U'0' + (c - 0x0660);
-    if (c >= 0x06F0 && c <= 0x06F9) return U'0' + (c - 0x06F0);
-    switch (c) {
-        case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627;  // آ أ إ ٱ -> ا
-        case 0x0649: case 0x06CC: return 0x064A;                            // ى ی -> ي
-        case 0x0629: return 0x0647;                                         // ة -> ه
-        case 0x06A9: return 0x0643;                                         // ک -> ك
-        case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
-            return '-';
-        case 0x2044: case 0x2215: return '/';
-        case 0xFF08: return '(';
-        case 0xFF09: return ')';
-        default: break;
+std::u32string normalise(std::u32string_view w) {
+    std::string utf8;
+    for (char32_t c : w) append_utf8(utf8, c);
+    const NormalizedText n = normalize_with_offsets(utf8);
+    std::u32string out;
+    out.reserve(n.text.size());
+    for (std::size_t k = 0; k < n.text.size(); ++k) {
+        char32_t c = n.text[k];
+        if (U16_IS_LEAD(n.text[k]) && k + 1 < n.text.size()) c = U16_GET_SUPPLEMENTARY(n.text[k], n.text[k + 1]), ++k;
+        out.push_back(fold_variants(c));
     }
-    if (c >= 'A' && c <= 'Z') return c + 32;
-    return c;
+    return out;
 }
 
-bool is_letter(char32_t c) {
-    return (c >= 0x0621 && c <= 0x064A) || (c >= 0x066E && c <= 0x06D3) || (c >= 'a' && c <= 'z') ||
-           (c >= 0x00C0 && c <= 0x024F);
-}
+void analyse(std::string_view text, Analysis& a) { analyse(text, normalize_with_offsets(text), a); }
 
-void analyse(std::string_view text, Analysis& a) {
+void analyse(std::string_view text, const NormalizedText& normalized, Analysis& a) {
+    const NormalizedText& in = normalized;
     decode_utf8(text, a.cps, a.byte_of);
     a.norm.clear();
     a.src.clear();
-    a.norm.reserve(a.cps.size());
-    a.src.reserve(a.cps.size());
-    for (std::size_t i = 0; i < a.cps.size(); ++i) {
-        char32_t f = fold(a.cps[i]);
-        // A tatweel that does not stretch a letter is used as a dash: "من 2 ـ 4 / 6 / 1436هـ".
-        if (a.cps[i] == 0x0640 && (a.norm.empty() || !is_letter(a.norm.back()))) f = '-';
-        if (f == 0) continue;
-        a.norm.push_back(f);
-        a.src.push_back(static_cast<std::uint32_t>(i));
+    a.norm.reserve(in.text.size());
+    a.src.reserve(in.text.size());
+    // Each normalised character maps to the original code point its bytes start at (from[] never decreases).
+    std::size_t cp = 0;
+    for (std::size_t k = 0; k < in.text.size(); ++k) {
+        const std::uint32_t from = in.from[k];
+        char32_t c = in.text[k];
+        if (U16_IS_LEAD(in.text[k]) && k + 1 < in.text.size()) c = U16_GET_SUPPLEMENTARY(in.text[k], in.text[k + 1]), ++k;
+        while (cp + 1 < a.byte_of.size() && a.byte_of[cp + 1] <= from) ++cp;
+        a.norm.push_back(fold_variants(c));
+        a.src.push_back(static_cast<std::uint32_t>(cp));
     }
     a.toks.clear();
     const std::u32string& n = a.norm;

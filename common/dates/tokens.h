@@ -1,18 +1,15 @@
-// The date module's own view of a text: code points, a normalised copy that maps back to them, and tokens
-// (words, numbers, single punctuation marks) looked up in the lexicon (lexicon.h).
+// The date module's view of a text: the project's normal form (text/normalizer.h) with the looser folding
+// dates match on (fold_variants: ة → ه, ى → ي, dashes, slashes), the original code points it maps back to,
+// and tokens (words, numbers, single punctuation marks) looked up in the lexicon (lexicon.h).
 //
-//   UTF-8 ──decode_utf8──▶ code points (+ byte offsets) ──fold──▶ normalised text (+ map back) ──▶ tokens
+//   UTF-8 ──normalize_with_offsets (the analyzer's normal form, or made here)──▶ fold_variants ──▶ tokens
 //
-// Normalisation (fold) looks through what writers vary: tashkeel, dagger alef, Quranic marks, tatweel,
-// zero-width and bidi controls are dropped; alef and hamza seats → ا, ى ی → ي, ة → ه, ک → ك; Arabic-Indic
-// and Persian digits → ASCII; Unicode dashes → '-', fraction and division slashes → '/', white space → ' '
-// (line breaks are kept: a date never spans two lines). A tatweel that does not stretch a letter is a dash.
-// A word's lexicon entry is looked up as written and with its clitics stripped (و ف, then ب ل ك; لل for
-// ل + ال).
-//
-// This is deliberately NOT the project's text analyzer (text/analyzer.h): it keeps ة/ه and ى/ي apart there,
-// folds them here, and splits words on letters only. Invalid UTF-8 bytes become U+FFFD, one code point
-// each. Internal to common/dates/.
+// Normalisation is the analyzer's, so the indexer analyses a text once (text/analyzer.h: AnalyzedText): marks,
+// tatweel and invisible characters dropped (a tatweel that stretches no letter is a dash), alef forms and
+// Persian letters folded, digits to ASCII, white space to ' ', line breaks kept (a date never spans two
+// lines). Words are runs of letters (is_letter) and split from digits ("2016م" is 2016 + م), unlike the
+// analyzer's ICU words. A word's lexicon entry is looked up as written and with its clitics stripped (و ف,
+// then ب ل ك; لل for ل + ال). Invalid UTF-8 bytes become U+FFFD. Internal to common/dates/.
 #pragma once
 
 #include <cstddef>
@@ -22,6 +19,8 @@
 #include <vector>
 
 #include "dates/lexicon.h"
+#include "text/chars.h"
+#include "text/normalizer.h"
 
 namespace bahth::detail {
 
@@ -54,21 +53,24 @@ struct Analysis {
 
 /// Fills `a` from UTF-8 `text` (any bytes), reusing its buffers.
 void analyse(std::string_view text, Analysis& a);
+/// The same from `text`'s normal form, made already (normalize_with_offsets(text), e.g. by the analyzer).
+void analyse(std::string_view text, const NormalizedText& normalized, Analysis& a);
 
 /// The code points of `s` into `cps` and the byte offset of each into `byte_of`, plus one for the end.
 void decode_utf8(std::string_view s, std::u32string& cps, std::vector<std::uint32_t>& byte_of);
 
-/// One normalised character, or 0 to drop it (see above).
-char32_t fold(char32_t c);
+/// `w` normalised as dates see it (normal form, then fold_variants): for comparing short phrases.
+std::u32string normalise(std::u32string_view w);
 
-/// Characters matching looks through: tashkeel, dagger alef, Quranic marks, tatweel, zero-width and bidi
-/// controls, soft hyphen.
-bool is_ignorable(char32_t c);
+/// Characters matching looks through (text/chars.h): diacritics and Quranic marks, tatweel, invisible marks.
+inline bool is_ignorable(char32_t c) { return is_arabic_mark(c) || is_tatweel(c) || is_invisible(c); }
 
-/// Horizontal white space, NBSP and the other Unicode spaces (not '\n').
-bool is_space(char32_t c);
+/// White space other than the line feed.
+inline bool is_space(char32_t c) { return c != '\n' && is_white_space(c); }
 
-/// A letter of a word token: Arabic letters, ASCII lower case and Latin accented letters (after fold).
-bool is_letter(char32_t c);
+/// A letter of a word token: Arabic letters, ASCII and Latin accented letters.
+inline bool is_letter(char32_t c) {
+    return is_arabic_letter(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0x00C0 && c <= 0x024F);
+}
 
 }  // namespace bahth::detail
