@@ -2,12 +2,11 @@
 
 #include <filesystem>
 #include <fstream>
-#include <set>
 
 #include <nlohmann/json.hpp>
-#include <unicode/uchar.h>
 
 #include "index/dedup.h"
+#include "index/document.h"
 #include "index/xapian_errors.h"
 #include "index/schema.h"
 #include "index/segments.h"
@@ -16,107 +15,6 @@
 #include "text/utf8.h"
 
 namespace bahth {
-
-namespace {
-std::string lower_ascii(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return s;
-}
-
-// Boolean filter terms must stay under Xapian's term limit.
-void add_boolean(Xapian::Document& doc, const std::string& prefix, const std::string& value) {
-  if (value.empty()) return;
-  std::string term = prefix + lower_ascii(value);
-  if (term.size() <= kMaxIdBytes) doc.add_boolean_term(term);
-}
-// The dates the text talks about, as boolean terms (mentioned:) and a list of years (facets). Week
-// precision counts as its month; only Gregorian values are stored (Hijri ones are converted already).
-void add_mentioned_dates(Xapian::Document& doc, const std::vector<DateMention>& mentions) {
-  std::set<std::string> years;
-  for (const DateMention& m : mentions) {
-    const std::string digits = m.value.size() >= 4 ? m.value.substr(0, 4) : std::string();
-    if (digits.size() != 4) continue;
-    years.insert(digits);
-    doc.add_boolean_term(schema::kMentionedYear + digits);
-    if (m.precision != DatePrecision::year && m.value.size() >= 7)
-      doc.add_boolean_term(schema::kMentionedMonth + digits + m.value.substr(5, 2));
-    if (m.precision == DatePrecision::day && m.value.size() == 10)
-      doc.add_boolean_term(schema::kMentionedDay + digits + m.value.substr(5, 2) + m.value.substr(8, 2));
-  }
-  std::string list;
-  for (const auto& y : years) list += (list.empty() ? "" : ",") + y;
-  if (!list.empty()) doc.add_value(schema::kSlotMentionedYears, list);
-}
-}  // namespace
-
-std::string content_hash(const Article& a, const Analyzer& analyzer) {
-  std::uint64_t h = fnv1a64(schema::kAnalysisVersion);
-  h = fnv1a64(analyzer.stemmer_name(), h);
-  // Each field is followed by a separator that cannot occur in UTF-8 text, so fields cannot run together.
-  for (const std::string* f : {&a.id, &a.title, &a.text, &a.source, &a.url, &a.category, &a.author, &a.file, &a.root}) {
-    h = fnv1a64(*f, h);
-    h = fnv1a64("\xff", h);
-  }
-  h = fnv1a64(a.date ? to_iso(*a.date) : "-", h);
-  h = fnv1a64(to_string(a.date_source), h);
-  return hex64(h);
-}
-
-Xapian::Document build_document(const Article& a, const Analyzer& analyzer, const std::string& hash,
-                                std::vector<DateMention>* mentions_out) {
-  if (a.id.size() > kMaxIdBytes)
-    throw InputError(a.origin + ": id is " + std::to_string(a.id.size()) + " bytes, longer than the " +
-                     std::to_string(kMaxIdBytes) + "-byte limit; skipped");
-  Xapian::Document doc;
-  doc.add_boolean_term(schema::kId + a.id);
-
-  // The title goes into its own field (title:) and, weighted, into the body field that plain words search.
-  // Body positions start after a gap so that a phrase never spans title and body.
-  Xapian::termcount pos = 0;
-  analyzer.index_text(doc, a.title, schema::kTitleExact, schema::kTitleStem, pos);
-  pos = 0;
-  analyzer.index_text(doc, a.title, schema::kBodyExact, schema::kBodyStem, pos, schema::kTitleWdf);
-  pos += 100;
-  analyzer.index_text(doc, a.text, schema::kBodyExact, schema::kBodyStem, pos);
-
-  nlohmann::json data = {{"id", a.id}, {"title", a.title}, {"text", a.text}};
-  if (a.date) {
-    const std::string ymd = to_yyyymmdd(*a.date);
-    doc.add_value(schema::kSlotDate, ymd);
-    doc.add_boolean_term(schema::kYear + ymd.substr(0, 4));
-    doc.add_boolean_term(schema::kMonth + ymd.substr(0, 6));
-    doc.add_boolean_term(schema::kDay + ymd);
-    data["date"] = to_iso(*a.date);
-    data["date_source"] = std::string(to_string(a.date_source));
-  }
-  std::vector<DateMention> mentions = extract_dates(a.text, a.date);
-  add_mentioned_dates(doc, mentions);
-  if (mentions_out) *mentions_out = std::move(mentions);
-  if (!a.source.empty()) {
-    doc.add_value(schema::kSlotSource, a.source);
-    add_boolean(doc, schema::kSource, a.source);
-    data["source"] = a.source;
-  }
-  if (!a.category.empty()) {
-    doc.add_value(schema::kSlotCategory, a.category);
-    add_boolean(doc, schema::kCategory, a.category);
-    data["category"] = a.category;
-  }
-  if (!a.url.empty()) data["url"] = a.url;
-  if (!a.author.empty()) data["author"] = a.author;
-  if (!a.file.empty()) data["file"] = a.file;
-  if (!a.root.empty()) doc.add_boolean_term(schema::kRoot + hex64(fnv1a64(a.root)));
-  doc.add_value(schema::kSlotHash, hash);
-  doc.add_value(schema::kSlotOrder, hex64(fnv1a64(a.id)));
-  const Fingerprint fp = fingerprint(analyzer.normalize(a.text), analyzer.normalize(a.title));
-  doc.add_value(schema::kSlotDuplicate, fp.exact);
-  if (!fp.minhash.empty()) doc.add_value(schema::kSlotMinHash, fp.minhash);
-  for (const std::string& band : fp.bands) doc.add_boolean_term(schema::kBand + band);
-  doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-  return doc;
-}
 
 nlohmann::ordered_json describe_document(const Article& a, const Xapian::Document& doc) {
   nlohmann::ordered_json j;
@@ -153,17 +51,6 @@ std::filesystem::path target_path(const std::string& path) {
   std::filesystem::path p = std::filesystem::absolute(path).lexically_normal();
   if (p.filename().empty()) p = p.parent_path();
   return p;
-}
-
-// The band keys (schema::kBand terms) of a document, in order.
-std::vector<std::string> band_terms(const Xapian::Document& doc) {
-  std::vector<std::string> bands;
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-    t.skip_to(schema::kBand);
-    if (t == doc.termlist_end() || (*t).compare(0, 2, schema::kBand) != 0) break;
-    bands.push_back(*t);
-  }
-  return bands;
 }
 
 }  // namespace
@@ -281,16 +168,14 @@ bool IndexWriter::remove(const std::string& id) {
 std::size_t IndexWriter::prune(const std::string& root) {
   if (segments_) return 0;  // a new index holds only what this run has just read
   return with_index_errors(path_, [&] {
-    const std::string rootterm = schema::kRoot + hex64(fnv1a64(root));
+    const std::string rootterm = root_term(root);
     std::size_t deleted = 0;
     for (auto& db : shards_) {
       std::vector<Xapian::docid> gone;
       for (auto p = db.postlist_begin(rootterm); p != db.postlist_end(rootterm); ++p) {
-        const auto data = nlohmann::json::parse(db.get_document(*p).get_data(), nullptr, false);
-        auto file = data.find("file");
+        const std::string file = read_stored(db.get_document(*p)).file;
         std::error_code ec;
-        if (file != data.end() && file->is_string() && !std::filesystem::exists(file->get<std::string>(), ec) && !ec)
-          gone.push_back(*p);
+        if (!file.empty() && !std::filesystem::exists(file, ec) && !ec) gone.push_back(*p);
       }
       for (Xapian::docid id : gone) {
         db.delete_document(id);
@@ -306,7 +191,7 @@ std::string IndexWriter::near_duplicate_key(const Xapian::Document& doc, const s
   const std::string minhash = doc.get_value(schema::kSlotMinHash);
   if (minhash.empty()) return {};
   if (segments_) {
-    const std::size_t n = near_.nearest(minhash, band_terms(doc), fnv1a64(id));
+    const std::size_t n = near_.nearest(minhash, terms_with_prefix(doc, schema::kBand), fnv1a64(id));
     return n == NearDuplicateMemory::npos ? std::string() : keys_[n];
   }
   return with_index_errors(path_, [&] {
@@ -314,7 +199,7 @@ std::string IndexWriter::near_duplicate_key(const Xapian::Document& doc, const s
     std::string best_key;
     double best = kNearDuplicate;
     std::size_t looked = 0;
-    for (const std::string& band : band_terms(doc)) {
+    for (const std::string& band : terms_with_prefix(doc, schema::kBand)) {
       for (auto& db : shards_) {
         for (auto p = db.postlist_begin(band); p != db.postlist_end(band) && looked < kMaxCandidates; ++p, ++looked) {
           const Xapian::Document other = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
@@ -338,7 +223,7 @@ bool IndexWriter::add(const Article& a, Xapian::Document doc) {
     auto [it, fresh] = added_.try_emplace(h);
     if (!fresh) near_.forget(it->second.entry);
     it->second.hash = doc.get_value(schema::kSlotHash);
-    it->second.entry = near_.add(doc.get_value(schema::kSlotMinHash), band_terms(doc), h);
+    it->second.entry = near_.add(doc.get_value(schema::kSlotMinHash), terms_with_prefix(doc, schema::kBand), h);
     keys_.push_back(doc.get_value(schema::kSlotDuplicate));
     segments_->replace(h, schema::kId + a.id, std::move(doc));
     return !fresh;
@@ -490,7 +375,7 @@ class DryRunClusters {
     auto [first, fresh] = exact_.emplace(doc.get_value(schema::kSlotDuplicate), id);
     if (!fresh) return first->second;
     const std::string minhash = doc.get_value(schema::kSlotMinHash);
-    const std::vector<std::string> bands = band_terms(doc);
+    const std::vector<std::string> bands = terms_with_prefix(doc, schema::kBand);
     const std::size_t n = near_.nearest(minhash, bands, fnv1a64(id));
     near_.add(minhash, bands, fnv1a64(id));
     ids_.push_back(id);

@@ -1,6 +1,6 @@
-// Writing articles into a Xapian index: one writer, documents replaced by their id term so re-indexing the
-// same input never duplicates, explicit commits so errors surface. A new index is built in parallel
-// segments instead (segments.h) and appears whole at the end.
+// Writing articles into a Xapian index: one writer, documents (built by document.h) replaced by their id
+// term so re-indexing the same input never duplicates, explicit commits so errors surface. A new index is
+// built in parallel segments instead (segments.h) and appears whole at the end.
 #pragma once
 
 #include <cstdint>
@@ -15,21 +15,9 @@
 #include "text/analyzer.h"
 #include "ingest/article.h"
 #include "index/dedup.h"
+#include "index/document.h"
 
 namespace bahth {
-
-/// Longest id accepted: Xapian terms are limited to 245 bytes, and the id term carries a prefix.
-inline constexpr std::size_t kMaxIdBytes = 240;
-
-/// The hash of everything build_document stores for `a` and of the analysis version: when it equals the
-/// hash stored in the index, re-indexing `a` would change nothing.
-std::string content_hash(const Article& a, const Analyzer& analyzer);
-
-/// Builds the Xapian document for `a`: terms (see schema.h), values and the stored data; `hash` is
-/// content_hash(a, analyzer). When `mentions` is given it receives the dates the text mentions (the dry run
-/// prints them). Throws InputError when the id is too long.
-Xapian::Document build_document(const Article& a, const Analyzer& analyzer, const std::string& hash,
-                                std::vector<DateMention>* mentions = nullptr);
 
 /// What `--dry-run --json` prints for one article: what would be stored, without touching any index.
 nlohmann::ordered_json describe_document(const Article& a, const Xapian::Document& doc);
