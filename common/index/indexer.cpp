@@ -10,6 +10,7 @@
 #include "index/xapian_errors.h"
 #include "index/schema.h"
 #include "index/segments.h"
+#include "index/shards.h"
 #include "text/stemmer.h"
 #include "base/hash.h"
 #include "text/utf8.h"
@@ -34,17 +35,6 @@ nlohmann::ordered_json describe_document(const Article& a, const Xapian::Documen
 }
 
 namespace {
-
-// The shard directories listed in a sharded index's stub file, or none for an ordinary index.
-std::vector<std::string> stub_shards(const std::string& path) {
-  std::vector<std::string> shards;
-  std::ifstream stub(std::filesystem::path(path) / kStubFile);
-  for (std::string line; std::getline(stub, line);) {
-    const std::size_t space = line.find(' ');
-    if (space != std::string::npos) shards.push_back((std::filesystem::path(path) / line.substr(space + 1)).string());
-  }
-  return shards;
-}
 
 // Where a new index goes: `path` made absolute, without a trailing separator.
 std::filesystem::path target_path(const std::string& path) {
@@ -77,20 +67,13 @@ IndexWriter::IndexWriter(const std::string& path, const std::string& stemmer, co
                      " shard(s), not " + std::to_string(shards) + "; build a new index to change that");
   if (paths.empty() && shards > 1) {
     // A new sharded index: the shard directories first, the stub last, so a half-made one is never opened.
-    std::string stub;
     fs::create_directories(path, ec);
     if (ec) throw IndexError("cannot create index directory " + path + ": " + ec.message());
-    for (std::size_t i = 0; i < shards; ++i) {
-      paths.push_back((fs::path(path) / ("shard" + std::to_string(i))).string());
-      stub += "auto shard" + std::to_string(i) + "\n";
-    }
+    for (std::size_t i = 0; i < shards; ++i) paths.push_back((fs::path(path) / shard_name(i)).string());
     with_index_errors(path, [&] {
       for (const auto& p : paths) Xapian::WritableDatabase(p, Xapian::DB_CREATE_OR_OPEN).close();
     });
-    const fs::path tmp = fs::path(path) / (std::string(kStubFile) + ".tmp");
-    std::ofstream(tmp) << stub;
-    fs::rename(tmp, fs::path(path) / kStubFile, ec);
-    if (ec) throw IndexError("cannot write " + (fs::path(path) / kStubFile).string() + ": " + ec.message());
+    write_stub(path, shards);
   }
   if (paths.empty()) paths.push_back(path);
   for (const auto& p : paths)
@@ -124,8 +107,8 @@ IndexWriter::~IndexWriter() {
   }
 }
 
-Xapian::WritableDatabase& IndexWriter::shard_of(const std::string& id) {
-  return shards_.size() == 1 ? shards_.front() : shards_[fnv1a64(id) % shards_.size()];
+Xapian::WritableDatabase& IndexWriter::shard_for(const std::string& id) {
+  return shards_[shard_of(id_hash(id), shards_.size())];
 }
 
 void IndexWriter::count_change() {
@@ -134,11 +117,11 @@ void IndexWriter::count_change() {
 
 bool IndexWriter::unchanged(const std::string& id, const std::string& hash) {
   if (segments_) {
-    auto it = added_.find(fnv1a64(id));
+    auto it = added_.find(id_hash(id));
     return it != added_.end() && it->second.hash == hash;
   }
   return with_index_errors(path_, [&] {
-    Xapian::WritableDatabase& db = shard_of(id);
+    Xapian::WritableDatabase& db = shard_for(id);
     const std::string idterm = schema::kId + id;
     Xapian::PostingIterator p = db.postlist_begin(idterm);
     if (p == db.postlist_end(idterm)) return false;
@@ -148,7 +131,7 @@ bool IndexWriter::unchanged(const std::string& id, const std::string& hash) {
 
 bool IndexWriter::remove(const std::string& id) {
   if (segments_) {
-    auto it = added_.find(fnv1a64(id));
+    auto it = added_.find(id_hash(id));
     if (it == added_.end()) return false;
     near_.forget(it->second.entry);
     segments_->remove(it->first, schema::kId + id);
@@ -156,7 +139,7 @@ bool IndexWriter::remove(const std::string& id) {
     return true;
   }
   return with_index_errors(path_, [&] {
-    Xapian::WritableDatabase& db = shard_of(id);
+    Xapian::WritableDatabase& db = shard_for(id);
     const std::string idterm = schema::kId + id;
     if (!db.term_exists(idterm)) return false;
     db.delete_document(idterm);
@@ -191,7 +174,7 @@ std::string IndexWriter::near_duplicate_key(const Xapian::Document& doc, const s
   const std::string minhash = doc.get_value(schema::kSlotMinHash);
   if (minhash.empty()) return {};
   if (segments_) {
-    const std::size_t n = near_.nearest(minhash, terms_with_prefix(doc, schema::kBand), fnv1a64(id));
+    const std::size_t n = near_.nearest(minhash, terms_with_prefix(doc, schema::kBand), id_hash(id));
     return n == NearDuplicateMemory::npos ? std::string() : keys_[n];
   }
   return with_index_errors(path_, [&] {
@@ -219,7 +202,7 @@ std::string IndexWriter::near_duplicate_key(const Xapian::Document& doc, const s
 
 bool IndexWriter::add(const Article& a, Xapian::Document doc) {
   if (segments_) {
-    const std::uint64_t h = fnv1a64(a.id);
+    const std::uint64_t h = id_hash(a.id);
     auto [it, fresh] = added_.try_emplace(h);
     if (!fresh) near_.forget(it->second.entry);
     it->second.hash = doc.get_value(schema::kSlotHash);
@@ -229,7 +212,7 @@ bool IndexWriter::add(const Article& a, Xapian::Document doc) {
     return !fresh;
   }
   return with_index_errors(path_, [&] {
-    Xapian::WritableDatabase& db = shard_of(a.id);
+    Xapian::WritableDatabase& db = shard_for(a.id);
     const std::string idterm = schema::kId + a.id;
     const bool existed = db.term_exists(idterm);
     db.replace_document(idterm, doc);

@@ -22,10 +22,6 @@ namespace bahth {
 /// What `--dry-run --json` prints for one article: what would be stored, without touching any index.
 nlohmann::ordered_json describe_document(const Article& a, const Xapian::Document& doc);
 
-/// Name of the stub file inside a sharded index directory: Xapian opens such a directory as all the
-/// shards it lists ("auto shard0" ...), so the searcher needs nothing special.
-inline constexpr const char* kStubFile = "XAPIANDB";
-
 class SegmentBuilder;
 
 struct WriterOptions {
@@ -39,8 +35,8 @@ class IndexWriter {
  public:
   /// Opens (creating if needed) the index at `path`. `stemmer` names the stemmer for a new index; for an
   /// existing one it must be empty or equal the stemmer recorded in it (UsageError otherwise).
-  /// `options.shards` > 0 creates a sharded index: `path`/shard0 ... shardN-1 and a stub listing them, documents
-  /// routed by a hash of their id (so an update finds its shard); an existing sharded index is opened with
+  /// `options.shards` > 0 creates a sharded index (shards.h): `path`/shard0 ... shardN-1 and a stub listing
+  /// them, documents routed by a hash of their id (so an update finds its shard); an existing sharded index is opened with
   /// its own shard count whatever it says, unless that contradicts it (UsageError).
   /// Throws IndexError when the index is locked by another writer or cannot be opened.
   /// An index that does not exist yet is built in segments (segments.h) by `options.writers` threads and
@@ -74,7 +70,7 @@ class IndexWriter {
   void finish();
 
  private:
-  Xapian::WritableDatabase& shard_of(const std::string& id);
+  Xapian::WritableDatabase& shard_for(const std::string& id);
   void count_change();
   void commit();
 

@@ -1,6 +1,6 @@
 // The index schema, in one place: every term prefix, value slot, metadata key and the format of the
 // document data. ARCHITECTURE.md carries the same table; change both together. The code that builds a
-// document from this table and reads its data back is document.h.
+// document from this table and reads its data back is document.h; the layout of a sharded index is shards.h.
 #pragma once
 
 #include <xapian.h>

@@ -7,11 +7,10 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <unordered_map>
 
 #include "index/xapian_errors.h"
-#include "index/indexer.h"
+#include "index/shards.h"
 #include "base/hash.h"
 #include "text/utf8.h"
 
@@ -135,7 +134,7 @@ void SegmentBuilder::stop(bool abort) {
 }
 
 void SegmentBuilder::push(std::uint64_t id_hash, Item item) {
-  item.shard = id_hash % shards_;
+  item.shard = shard_of(id_hash, shards_);
   Writer& w = writers_[(id_hash / shards_) % writers_.size()];
   {
     std::unique_lock<std::mutex> lock(mu_);
@@ -232,7 +231,6 @@ void SegmentBuilder::finish() {
   stop(false);
   if (error_) std::rethrow_exception(error_);
   const fs::path out = dir_ / "index";
-  std::string stub;
   with_index_errors(target_.string(), [&] {
     std::error_code ec;
     if (shards_ > 1) fs::create_directories(out, ec);
@@ -241,16 +239,15 @@ void SegmentBuilder::finish() {
       for (const Writer& w : writers_) {
         for (const std::string& path : w.paths[s]) segments.add_database(Xapian::Database(path));
       }
-      const std::string name = "shard" + std::to_string(s);
-      segments.compact(shards_ > 1 ? (out / name).string() : out.string());
-      stub += "auto " + name + "\n";
+      segments.compact(shards_ > 1 ? (out / shard_name(s)).string() : out.string());
     }
   }, kNotCreated);
   if (shards_ > 1) {
-    std::ofstream file(out / kStubFile);
-    file << stub;
-    file.close();
-    if (!file) throw IndexError("cannot write " + (out / kStubFile).string() + " to build index " + target_.string());
+    try {
+      write_stub(out, shards_);
+    } catch (const IndexError&) {
+      throw IndexError("cannot write " + (out / kStubFile).string() + " to build index " + target_.string());
+    }
   }
   std::error_code ec;
   fs::rename(out, target_, ec);
