@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <algorithm>
 #include <fstream>
 #include <iostream>
@@ -104,6 +105,9 @@ Options parse_options(int argc, char** argv) {
   if (o.run.prune && o.inputs.empty()) throw bahth::UsageError("--prune needs the inputs whose deleted files to prune");
   if (o.run.index.empty() && !o.run.dry_run) throw bahth::UsageError("--index must not be empty");
   o.run.progress = !o.quiet && bahth::is_terminal(STDERR_FILENO);
+  // Documents per segment generation of a new index, for benchmarks and tests (many generations from a
+  // small input); not an option, the default is measured (segments.h).
+  if (const char* e = std::getenv("BAHTH_SEGMENT_DOCS")) o.run.segment_docs = static_cast<std::size_t>(std::max(1L, std::atol(e)));
   return o;
 }
 

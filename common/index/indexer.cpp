@@ -59,7 +59,8 @@ IndexWriter::IndexWriter(const std::string& path, const std::string& stemmer, co
     segments_ = std::make_unique<SegmentBuilder>(
         target_path(path), shards, options.writers,
         std::vector<std::pair<std::string, std::string>>{{schema::kMetaStemmer, use},
-                                                         {schema::kMetaSchema, schema::kSchemaVersion}});
+                                                         {schema::kMetaSchema, schema::kSchemaVersion}},
+        options.segment_docs);
     return;
   }
   if (shards > 0 && exists && paths.size() != shards)
@@ -387,6 +388,7 @@ IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptio
     w.shards = opt.shards;
     w.batch = opt.batch;
     w.writers = opt.threads;
+    w.segment_docs = opt.segment_docs;
     w.in_place = opt.in_place;
     writer = std::make_unique<IndexWriter>(opt.index, opt.stemmer, w);
   }

@@ -16,18 +16,18 @@
 #include "ingest/article.h"
 #include "index/dedup.h"
 #include "index/document.h"
+#include "index/segments.h"
 
 namespace bahth {
 
 /// What `--dry-run --json` prints for one article: what would be stored, without touching any index.
 nlohmann::ordered_json describe_document(const Article& a, const Xapian::Document& doc);
 
-class SegmentBuilder;
-
 struct WriterOptions {
   std::size_t shards = 0;     ///< >0: a new index is split into this many shards
   std::size_t batch = 10000;  ///< documents per commit
   std::size_t writers = 1;    ///< threads writing a new index's segments
+  std::size_t segment_docs = kSegmentDocs;  ///< documents per segment generation (segments.h)
   bool in_place = false;      ///< a new index too is written in place, searchable at every commit
 };
 
@@ -104,6 +104,7 @@ struct IndexRunOptions {
   std::size_t batch = 10000;  ///< documents per commit
   std::size_t threads = 1;    ///< >1: analysis on threads-1 workers while this thread reads and writes;
                               ///< a new index is written by this many segment writers
+  std::size_t segment_docs = kSegmentDocs;  ///< a new index: documents per segment generation (segments.h)
   bool prune = false;         ///< delete documents whose source file no longer exists under the inputs
   std::size_t shards = 0;     ///< >0: a new index is split into this many shards (IndexWriter)
   bool in_place = false;      ///< write a new index in place (WriterOptions)

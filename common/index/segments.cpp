@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
 #include <unordered_map>
 
@@ -26,11 +25,6 @@ constexpr std::size_t kQueueDepth = 256;
 /// as it grows (a sorted map of every term), so small flushes into small segments are fastest: on the 77k
 /// benchmark corpus 500 built in 70 s, 2,000 in 76 s; the in-place default (10,000) also costs memory.
 constexpr std::size_t kFlushEvery = 500;
-/// Documents a writer puts in one segment before it starts the next: each flush costs more as its segment
-/// grows. 300,000 recombined news articles (scripts/make-scale-corpus.sh) built in 465 s with one segment
-/// per writer, in 398 s with a new one every 20,000 documents (and a 3% larger index: compaction keeps
-/// each segment's postlist chunks).
-constexpr std::size_t kSegmentDocs = 20000;
 
 // Removes the building directories of `target` whose process is gone (a run killed before it finished).
 void remove_stale(const fs::path& target) {
@@ -63,8 +57,10 @@ fs::path SegmentBuilder::building_dir(const fs::path& target, long pid) {
 }
 
 SegmentBuilder::SegmentBuilder(const fs::path& target, std::size_t shards, std::size_t writers,
-                               const std::vector<std::pair<std::string, std::string>>& metadata)
-    : target_(target), dir_(building_dir(target, static_cast<long>(::getpid()))), shards_(std::max<std::size_t>(1, shards)),
+                               const std::vector<std::pair<std::string, std::string>>& metadata,
+                               std::size_t segment_docs)
+    : target_(target), dir_(building_dir(target, static_cast<long>(::getpid()))), metadata_(metadata),
+      segment_docs_(std::max<std::size_t>(1, segment_docs)), shards_(std::max<std::size_t>(1, shards)),
       writers_(std::max<std::size_t>(1, writers)) {
   std::error_code ec;
   fs::create_directories(target_.parent_path(), ec);
@@ -72,10 +68,6 @@ SegmentBuilder::SegmentBuilder(const fs::path& target, std::size_t shards, std::
   fs::remove_all(dir_, ec);
   fs::create_directories(dir_, ec);
   if (ec) throw IndexError("cannot create " + dir_.string() + " to build index " + target_.string() + ": " + ec.message());
-  metadata_ = metadata;
-  // BAHTH_SEGMENT_DOCS: tests make many generations from a small input with it.
-  segment_docs_ = kSegmentDocs;
-  if (const char* e = std::getenv("BAHTH_SEGMENT_DOCS")) segment_docs_ = static_cast<std::size_t>(std::max(1L, std::atol(e)));
   try {
     for (std::size_t w = 0; w < writers_.size(); ++w) {
       writers_[w].id = w;
