@@ -3,8 +3,8 @@
 // (StoredArticle) for the searcher and for pruning. The source:/category: filter terms are made here for
 // both the indexer and the query parser, so the two cannot disagree on their spelling.
 //
-// It does not decide where a document goes (the writer does: indexer.h) nor look duplicates up across
-// documents (dedup.h holds the fingerprint; the writer looks it up): one article in, one document out.
+// It does not decide where a document goes (shards.h, writer.h) nor look duplicates up across documents
+// (dedup.h holds the fingerprint; the writers look it up): one article in, one document out.
 //
 // Example:
 //   const std::string hash = bahth::content_hash(article, analyzer);

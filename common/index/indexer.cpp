@@ -1,18 +1,14 @@
 #include "index/indexer.h"
 
 #include <filesystem>
-#include <fstream>
 
 #include <nlohmann/json.hpp>
 
-#include "index/dedup.h"
-#include "index/document.h"
-#include "index/xapian_errors.h"
-#include "index/schema.h"
-#include "index/segments.h"
-#include "index/shards.h"
-#include "text/stemmer.h"
+#include "base/errors.h"
 #include "base/hash.h"
+#include "index/dedup.h"
+#include "index/schema.h"
+#include "text/stemmer.h"
 #include "text/utf8.h"
 
 namespace bahth {
@@ -32,210 +28,6 @@ nlohmann::ordered_json describe_document(const Article& a, const Xapian::Documen
   j["text_chars"] = count_code_points(a.text);
   j["terms"] = doc.termlist_count();
   return j;
-}
-
-namespace {
-
-// Where a new index goes: `path` made absolute, without a trailing separator.
-std::filesystem::path target_path(const std::string& path) {
-  std::filesystem::path p = std::filesystem::absolute(path).lexically_normal();
-  if (p.filename().empty()) p = p.parent_path();
-  return p;
-}
-
-}  // namespace
-
-IndexWriter::IndexWriter(const std::string& path, const std::string& stemmer, const WriterOptions& options)
-    : path_(path), batch_(std::max<std::size_t>(1, options.batch)) {
-  namespace fs = std::filesystem;
-  const std::size_t shards = options.shards;
-  std::vector<std::string> paths = stub_shards(path);
-  std::error_code ec;
-  const bool exists = fs::exists(fs::path(path) / "iamglass", ec) || !paths.empty();
-  const bool vacant = !fs::exists(path, ec) || (fs::is_directory(path, ec) && fs::is_empty(path, ec));
-  if (!options.in_place && vacant) {  // a new index: built in segments, merged by finish()
-    const std::string use = !stemmer.empty() ? stemmer : default_stemmer_name();
-    analyzer_ = std::make_unique<Analyzer>(use);
-    segments_ = std::make_unique<SegmentBuilder>(
-        target_path(path), shards, options.writers,
-        std::vector<std::pair<std::string, std::string>>{{schema::kMetaStemmer, use},
-                                                         {schema::kMetaSchema, schema::kSchemaVersion}},
-        options.segment_docs);
-    return;
-  }
-  if (shards > 0 && exists && paths.size() != shards)
-    throw UsageError("index " + path + " has " + std::to_string(std::max<std::size_t>(1, paths.size())) +
-                     " shard(s), not " + std::to_string(shards) + "; build a new index to change that");
-  if (paths.empty() && shards > 1) {
-    // A new sharded index: the shard directories first, the stub last, so a half-made one is never opened.
-    fs::create_directories(path, ec);
-    if (ec) throw IndexError("cannot create index directory " + path + ": " + ec.message());
-    for (std::size_t i = 0; i < shards; ++i) paths.push_back((fs::path(path) / shard_name(i)).string());
-    with_index_errors(path, [&] {
-      for (const auto& p : paths) Xapian::WritableDatabase(p, Xapian::DB_CREATE_OR_OPEN).close();
-    });
-    write_stub(path, shards);
-  }
-  if (paths.empty()) paths.push_back(path);
-  for (const auto& p : paths)
-    with_index_errors(p, [&] { shards_.emplace_back(p, Xapian::DB_CREATE_OR_OPEN); });
-
-  const std::string recorded = shards_.front().get_metadata(schema::kMetaStemmer);
-  if (!recorded.empty() && !stemmer.empty() && stemmer != recorded)
-    throw UsageError("index " + path + " was built with stemmer '" + recorded + "', not '" + stemmer +
-                     "'; build a new index to change it");
-  const std::string use = !recorded.empty() ? recorded : !stemmer.empty() ? stemmer : default_stemmer_name();
-  analyzer_ = std::make_unique<Analyzer>(use);
-  with_index_errors(path, [&] {
-    for (auto& db : shards_) {
-      db.begin_transaction();
-      if (recorded.empty()) {
-        db.set_metadata(schema::kMetaStemmer, use);
-        db.set_metadata(schema::kMetaSchema, schema::kSchemaVersion);
-      }
-    }
-  });
-}
-
-IndexWriter::~IndexWriter() {
-  // Everything since the last commit() is inside a transaction, which close() aborts: a run that fails
-  // or is interrupted leaves the index exactly at its last commit.
-  for (auto& db : shards_) {
-    try {
-      db.close();
-    } catch (...) {
-    }
-  }
-}
-
-Xapian::WritableDatabase& IndexWriter::shard_for(const std::string& id) {
-  return shards_[shard_of(id_hash(id), shards_.size())];
-}
-
-void IndexWriter::count_change() {
-  if (++pending_ >= batch_) commit();
-}
-
-bool IndexWriter::unchanged(const std::string& id, const std::string& hash) {
-  if (segments_) {
-    auto it = added_.find(id_hash(id));
-    return it != added_.end() && it->second.hash == hash;
-  }
-  return with_index_errors(path_, [&] {
-    Xapian::WritableDatabase& db = shard_for(id);
-    const std::string idterm = schema::kId + id;
-    Xapian::PostingIterator p = db.postlist_begin(idterm);
-    if (p == db.postlist_end(idterm)) return false;
-    return db.get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHash) == hash;
-  });
-}
-
-bool IndexWriter::remove(const std::string& id) {
-  if (segments_) {
-    auto it = added_.find(id_hash(id));
-    if (it == added_.end()) return false;
-    near_.forget(it->second.entry);
-    segments_->remove(it->first, schema::kId + id);
-    added_.erase(it);
-    return true;
-  }
-  return with_index_errors(path_, [&] {
-    Xapian::WritableDatabase& db = shard_for(id);
-    const std::string idterm = schema::kId + id;
-    if (!db.term_exists(idterm)) return false;
-    db.delete_document(idterm);
-    count_change();
-    return true;
-  });
-}
-
-std::size_t IndexWriter::prune(const std::string& root) {
-  if (segments_) return 0;  // a new index holds only what this run has just read
-  return with_index_errors(path_, [&] {
-    const std::string rootterm = root_term(root);
-    std::size_t deleted = 0;
-    for (auto& db : shards_) {
-      std::vector<Xapian::docid> gone;
-      for (auto p = db.postlist_begin(rootterm); p != db.postlist_end(rootterm); ++p) {
-        const std::string file = read_stored(db.get_document(*p)).file;
-        std::error_code ec;
-        if (!file.empty() && !std::filesystem::exists(file, ec) && !ec) gone.push_back(*p);
-      }
-      for (Xapian::docid id : gone) {
-        db.delete_document(id);
-        count_change();
-      }
-      deleted += gone.size();
-    }
-    return deleted;
-  });
-}
-
-std::string IndexWriter::near_duplicate_key(const Xapian::Document& doc, const std::string& id) {
-  const std::string minhash = doc.get_value(schema::kSlotMinHash);
-  if (minhash.empty()) return {};
-  if (segments_) {
-    const std::size_t n = near_.nearest(minhash, terms_with_prefix(doc, schema::kBand), id_hash(id));
-    return n == NearDuplicateMemory::npos ? std::string() : keys_[n];
-  }
-  return with_index_errors(path_, [&] {
-    const std::string self = schema::kId + id;
-    std::string best_key;
-    double best = kNearDuplicate;
-    std::size_t looked = 0;
-    for (const std::string& band : terms_with_prefix(doc, schema::kBand)) {
-      for (auto& db : shards_) {
-        for (auto p = db.postlist_begin(band); p != db.postlist_end(band) && looked < kMaxCandidates; ++p, ++looked) {
-          const Xapian::Document other = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
-          const double sim = similarity(minhash, other.get_value(schema::kSlotMinHash));
-          if (sim < best) continue;
-          Xapian::TermIterator q = other.termlist_begin();
-          q.skip_to(schema::kId);
-          if (q != other.termlist_end() && *q == self) continue;  // an older version of this document
-          best = sim;
-          best_key = other.get_value(schema::kSlotDuplicate);
-        }
-      }
-    }
-    return best_key;
-  });
-}
-
-bool IndexWriter::add(const Article& a, Xapian::Document doc) {
-  if (segments_) {
-    const std::uint64_t h = id_hash(a.id);
-    auto [it, fresh] = added_.try_emplace(h);
-    if (!fresh) near_.forget(it->second.entry);
-    it->second.hash = doc.get_value(schema::kSlotHash);
-    it->second.entry = near_.add(doc.get_value(schema::kSlotMinHash), terms_with_prefix(doc, schema::kBand), h);
-    keys_.push_back(doc.get_value(schema::kSlotDuplicate));
-    segments_->replace(h, schema::kId + a.id, std::move(doc));
-    return !fresh;
-  }
-  return with_index_errors(path_, [&] {
-    Xapian::WritableDatabase& db = shard_for(a.id);
-    const std::string idterm = schema::kId + a.id;
-    const bool existed = db.term_exists(idterm);
-    db.replace_document(idterm, doc);
-    count_change();
-    return existed;
-  });
-}
-
-void IndexWriter::finish() {
-  if (segments_) segments_->finish();
-  else commit();
-}
-
-void IndexWriter::commit() {
-  // Shards commit one after the other: a crash between two leaves each shard at a commit of its own.
-  with_index_errors(path_, [&] {
-    for (auto& db : shards_) {
-      db.commit_transaction();
-      db.begin_transaction();
-    }
-  });
-  pending_ = 0;
 }
 
 }  // namespace bahth
@@ -390,7 +182,7 @@ IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptio
     w.writers = opt.threads;
     w.segment_docs = opt.segment_docs;
     w.in_place = opt.in_place;
-    writer = std::make_unique<IndexWriter>(opt.index, opt.stemmer, w);
+    writer = open_writer(opt.index, opt.stemmer, w);
   }
   const Analyzer& analyzer = writer ? writer->analyzer() : *dry_analyzer;
 

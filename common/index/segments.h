@@ -10,8 +10,8 @@
 // postlist chunk of each term it touches, so the cost of a flush grows with the segment), two writers use
 // both cores, and compaction writes every block full (a bulk-built index is about half the size of one
 // grown in place). The price: nothing is searchable until the run ends, and an interrupted run leaves no
-// index (its segments are removed by the next run). IndexWriter uses this for an index that does not exist
-// yet. Documents are routed by a hash of their id, so a repeated id reaches the same writer, which replaces
+// index (its segments are removed by the next run). SegmentedWriter (segmented_writer.h) uses this for an
+// index that does not exist yet. Documents are routed by a hash of their id, so a repeated id reaches the same writer, which replaces
 // it in its open segment or, when an earlier generation holds it, deletes it there before the merge.
 #pragma once
 

@@ -1,10 +1,9 @@
 // The layout of a sharded index, in one place: a directory holding the shards `shard0 ... shardN-1` and a
 // Xapian stub file listing them ("auto shard0" ...), which Xapian opens as one database (so the searcher
 // needs nothing special); and the routing of a document to its shard by a hash of its id, so an update
-// finds the shard that holds the older version. Both ways of writing (IndexWriter in place, indexer.h, and
-// SegmentBuilder, segments.h) use it.
+// finds the shard that holds the older version. Both writers (in_place_writer.h, segments.h) use it.
 //
-// It opens no database and decides nothing about when a sharded index is made (indexer.h does).
+// It opens no database and decides nothing about when a sharded index is made (writer.h does).
 //
 // Example:
 //   write_stub("/idx", 3);                       // /idx/XAPIANDB: auto shard0, auto shard1, auto shard2
