@@ -9,7 +9,7 @@
 // duplicates), find the same near copies (dedup.h) and route ids to the same shards (shards.h), so every
 // way of building gives the same index.
 //
-// A writer does not read inputs or analyse text (indexer.h, document.h); it is used by one thread.
+// A writer does not read inputs or analyse text (run.h, document.h); it is used by one thread.
 //
 // Example:
 //   auto writer = bahth::open_writer("/idx", "", {});

@@ -1,30 +1,26 @@
-// One indexing run: reading the inputs, building documents (document.h, on an AnalysisPool), writing them
-// (writer.h) or describing them for a dry run.
+// One indexing run, what `bahth-index` does: read the inputs (reader.h), skip unchanged articles, build
+// each document (document.h, on an AnalysisPool when there are threads to spare), join near copies to their
+// cluster, write (writer.h), prune and delete as asked, and finish; or, for a dry run, describe each article
+// instead (dry_run.h).
+//
+// It prints nothing on stderr itself: problems, warnings and the progress line go to a Reporter
+// (base/report.h), which the program prefixes with its name. It parses no options (indexer/main.cpp does).
 #pragma once
 
 #include <ostream>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-#include <xapian.h>
-
-#include "text/analyzer.h"
-#include "ingest/article.h"
-#include "index/document.h"
-#include "index/writer.h"
+#include "base/report.h"
+#include "index/segments.h"
 
 namespace bahth {
-
-/// What `--dry-run --json` prints for one article: what would be stored, without touching any index.
-nlohmann::ordered_json describe_document(const Article& a, const Xapian::Document& doc);
 
 struct IndexRunOptions {
   std::string index;          ///< index directory (ignored by a dry run)
   std::string stemmer;        ///< stemmer for a new index; empty: the index's own, or the default
   bool dry_run = false;       ///< analyse and describe, do not touch the index
   bool json = false;          ///< dry run: one JSON line per document on `out`
-  bool progress = false;      ///< progress line on `err`, rewritten in place (for terminals)
   std::size_t batch = 10000;  ///< documents per commit
   std::size_t threads = 1;    ///< >1: analysis on threads-1 workers while this thread reads and writes;
                               ///< a new index is written by this many segment writers
@@ -40,10 +36,13 @@ struct IndexStats {
   double seconds = 0;
 };
 
-/// Reads `inputs` and indexes (or describes) every article. Problems are reported on `err` as
-/// "bahth-index: <input>: <cause>" and counted as skipped; reading goes on. Throws IndexError/UsageError when
-/// the index cannot be opened or written: then nothing since the last commit is kept.
+/// Reads `inputs` and indexes (or, for a dry run, describes on `out`) every article. An input or article
+/// that cannot be read or indexed goes to report.problem("<input>: <cause>") and is counted as skipped;
+/// reading goes on. An id to delete that the index does not hold goes to report.warning; the progress line
+/// ("N documents, S skipped, R/s") to report.progress, at most every 250 ms and once with `final` at the
+/// end. Throws IndexError/UsageError when the index cannot be opened or written: then nothing since the
+/// last commit is kept.
 IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptions& options, std::ostream& out,
-                     std::ostream& err);
+                     Reporter& report);
 
 }  // namespace bahth
