@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <algorithm>
 #include <fstream>
 #include <iostream>
@@ -9,8 +10,9 @@
 
 
 #include "base/errors.h"
-#include "index/indexer.h"
+#include "index/run.h"
 #include "cli/options.h"
+#include "cli/reporter.h"
 #include "text/stemmer.h"
 #include "cli/terminal.h"
 #include "text/utf8.h"
@@ -38,6 +40,7 @@ struct Options {
   bahth::IndexRunOptions run;
   std::vector<std::string> inputs;
   bool quiet = false;
+  bool progress = false;  // a progress line on stderr, rewritten in place (a terminal, not --quiet)
 };
 
 Options parse_options(int argc, char** argv) {
@@ -103,7 +106,10 @@ Options parse_options(int argc, char** argv) {
     throw bahth::UsageError("no input given (files, directories, or - for JSONL on stdin)");
   if (o.run.prune && o.inputs.empty()) throw bahth::UsageError("--prune needs the inputs whose deleted files to prune");
   if (o.run.index.empty() && !o.run.dry_run) throw bahth::UsageError("--index must not be empty");
-  o.run.progress = !o.quiet && bahth::is_terminal(STDERR_FILENO);
+  o.progress = !o.quiet && bahth::is_terminal(STDERR_FILENO);
+  // Documents per segment generation of a new index, for benchmarks and tests (many generations from a
+  // small input); not an option, the default is measured (segments.h).
+  if (const char* e = std::getenv("BAHTH_SEGMENT_DOCS")) o.run.segment_docs = static_cast<std::size_t>(std::max(1L, std::atol(e)));
   return o;
 }
 
@@ -114,15 +120,16 @@ int main(int argc, char** argv) {
   bahth::ignore_sigpipe();
   try {
     const Options o = parse_options(argc, argv);
-    const bahth::IndexStats s = bahth::run_index(o.inputs, o.run, std::cout, std::cerr);
+    bahth::StderrReporter report("bahth-index", std::cerr, o.progress);
+    const bahth::IndexStats s = bahth::run_index(o.inputs, o.run, std::cout, report);
     std::cout.flush();
     if (!o.quiet) {
       char secs[32];
       std::snprintf(secs, sizeof secs, "%.2f", s.seconds);
-      std::cerr << "bahth-index: " << s.added << (o.run.dry_run ? " analysed, " : " added, ") << s.replaced
-                << " replaced, " << s.unchanged << " unchanged, " << s.deleted << " deleted, " << s.skipped
-                << " skipped in " << secs << " s"
-                << (o.run.dry_run ? " (dry run, index untouched)" : " into " + o.run.index) << '\n';
+      report.note(std::to_string(s.added) + (o.run.dry_run ? " analysed, " : " added, ") + std::to_string(s.replaced) +
+                  " replaced, " + std::to_string(s.unchanged) + " unchanged, " + std::to_string(s.deleted) +
+                  " deleted, " + std::to_string(s.skipped) + " skipped in " + secs + " s" +
+                  (o.run.dry_run ? " (dry run, index untouched)" : " into " + o.run.index));
     }
     return s.skipped ? 2 : 0;
   } catch (const bahth::Error& e) {

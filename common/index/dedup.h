@@ -39,7 +39,7 @@ Fingerprint fingerprint(std::string_view normalized_body, std::string_view norma
 double similarity(std::string_view a, std::string_view b);
 
 /// The near-duplicate lookup over documents held in memory instead of an index (a dry run, and a new index
-/// built in segments: indexer.h). Candidates are seen as an index lookup sees them: band by band, oldest
+/// built in segments: segmented_writer.h). Candidates are seen as an index lookup sees them: band by band, oldest
 /// first, at most kMaxCandidates in all, the most similar winning and the later one winning a tie; so both
 /// put a document in the same cluster.
 class NearDuplicateMemory {

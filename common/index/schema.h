@@ -1,5 +1,6 @@
 // The index schema, in one place: every term prefix, value slot, metadata key and the format of the
-// document data. ARCHITECTURE.md carries the same table; change both together.
+// document data. ARCHITECTURE.md carries the same table; change both together. The code that builds a
+// document from this table and reads its data back is document.h; the layout of a sharded index is shards.h.
 #pragma once
 
 #include <xapian.h>
@@ -42,8 +43,10 @@ inline constexpr const char* kAnalysisVersion = "3";  // 2: ة stripped, stop-wo
 
 // ---- Document data -------------------------------------------------------------------------------------
 // A JSON object: {"id","title","text","source","url","date","date_source","category","author","file"},
-// absent fields omitted; "file" is the absolute path of the file the article was read from. "text" is the original body (after boilerplate removal) for snippets; "date" is
-// "YYYY-MM-DD"; "date_source" is metadata|text|filename.
+// absent fields omitted; "file" is the absolute path of the file the article was read from. "text" is the
+// original body (after boilerplate removal) for snippets; "date" is "YYYY-MM-DD"; "date_source" is
+// metadata|text|filename. Written and read only by document.h (stored_data, StoredArticle), which also
+// makes the filter terms of kSource and kCategory (filter_term).
 
 // Weight of the title relative to the body: title words are indexed with this wdf increment.
 // Measured (MRR@10 over all questions of arcd / xquad-ar / mlqa-dev-ar, QA paragraphs + 10k news, BM25

@@ -5,13 +5,11 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <unordered_map>
 
 #include "index/xapian_errors.h"
-#include "index/indexer.h"
+#include "index/shards.h"
 #include "base/hash.h"
 #include "text/utf8.h"
 
@@ -27,11 +25,6 @@ constexpr std::size_t kQueueDepth = 256;
 /// as it grows (a sorted map of every term), so small flushes into small segments are fastest: on the 77k
 /// benchmark corpus 500 built in 70 s, 2,000 in 76 s; the in-place default (10,000) also costs memory.
 constexpr std::size_t kFlushEvery = 500;
-/// Documents a writer puts in one segment before it starts the next: each flush costs more as its segment
-/// grows. 300,000 recombined news articles (scripts/make-scale-corpus.sh) built in 465 s with one segment
-/// per writer, in 398 s with a new one every 20,000 documents (and a 3% larger index: compaction keeps
-/// each segment's postlist chunks).
-constexpr std::size_t kSegmentDocs = 20000;
 
 // Removes the building directories of `target` whose process is gone (a run killed before it finished).
 void remove_stale(const fs::path& target) {
@@ -64,8 +57,10 @@ fs::path SegmentBuilder::building_dir(const fs::path& target, long pid) {
 }
 
 SegmentBuilder::SegmentBuilder(const fs::path& target, std::size_t shards, std::size_t writers,
-                               const std::vector<std::pair<std::string, std::string>>& metadata)
-    : target_(target), dir_(building_dir(target, static_cast<long>(::getpid()))), shards_(std::max<std::size_t>(1, shards)),
+                               const std::vector<std::pair<std::string, std::string>>& metadata,
+                               std::size_t segment_docs)
+    : target_(target), dir_(building_dir(target, static_cast<long>(::getpid()))), metadata_(metadata),
+      segment_docs_(std::max<std::size_t>(1, segment_docs)), shards_(std::max<std::size_t>(1, shards)),
       writers_(std::max<std::size_t>(1, writers)) {
   std::error_code ec;
   fs::create_directories(target_.parent_path(), ec);
@@ -73,10 +68,6 @@ SegmentBuilder::SegmentBuilder(const fs::path& target, std::size_t shards, std::
   fs::remove_all(dir_, ec);
   fs::create_directories(dir_, ec);
   if (ec) throw IndexError("cannot create " + dir_.string() + " to build index " + target_.string() + ": " + ec.message());
-  metadata_ = metadata;
-  // BAHTH_SEGMENT_DOCS: tests make many generations from a small input with it.
-  segment_docs_ = kSegmentDocs;
-  if (const char* e = std::getenv("BAHTH_SEGMENT_DOCS")) segment_docs_ = static_cast<std::size_t>(std::max(1L, std::atol(e)));
   try {
     for (std::size_t w = 0; w < writers_.size(); ++w) {
       writers_[w].id = w;
@@ -135,7 +126,7 @@ void SegmentBuilder::stop(bool abort) {
 }
 
 void SegmentBuilder::push(std::uint64_t id_hash, Item item) {
-  item.shard = id_hash % shards_;
+  item.shard = shard_of(id_hash, shards_);
   Writer& w = writers_[(id_hash / shards_) % writers_.size()];
   {
     std::unique_lock<std::mutex> lock(mu_);
@@ -232,7 +223,6 @@ void SegmentBuilder::finish() {
   stop(false);
   if (error_) std::rethrow_exception(error_);
   const fs::path out = dir_ / "index";
-  std::string stub;
   with_index_errors(target_.string(), [&] {
     std::error_code ec;
     if (shards_ > 1) fs::create_directories(out, ec);
@@ -241,16 +231,15 @@ void SegmentBuilder::finish() {
       for (const Writer& w : writers_) {
         for (const std::string& path : w.paths[s]) segments.add_database(Xapian::Database(path));
       }
-      const std::string name = "shard" + std::to_string(s);
-      segments.compact(shards_ > 1 ? (out / name).string() : out.string());
-      stub += "auto " + name + "\n";
+      segments.compact(shards_ > 1 ? (out / shard_name(s)).string() : out.string());
     }
   }, kNotCreated);
   if (shards_ > 1) {
-    std::ofstream file(out / kStubFile);
-    file << stub;
-    file.close();
-    if (!file) throw IndexError("cannot write " + (out / kStubFile).string() + " to build index " + target_.string());
+    try {
+      write_stub(out, shards_);
+    } catch (const IndexError&) {
+      throw IndexError("cannot write " + (out / kStubFile).string() + " to build index " + target_.string());
+    }
   }
   std::error_code ec;
   fs::rename(out, target_, ec);

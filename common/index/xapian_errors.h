@@ -11,7 +11,7 @@
 
 namespace bahth {
 
-/// What a failed write leaves of an index that is updated in place (commits, transactions: indexer.h).
+/// What a failed write leaves of an index that is updated in place (commits, transactions: in_place_writer.h).
 inline constexpr const char* kLeftAtLastCommit = "the index is left at its last commit";
 /// What a failed write leaves of an index being built anew (segments.h).
 inline constexpr const char* kNotCreated = "no index was created";

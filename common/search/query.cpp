@@ -6,6 +6,7 @@
 
 #include "base/errors.h"
 #include "dates/calendar.h"
+#include "index/document.h"
 #include "index/schema.h"
 #include "search/spelling.h"
 #include "text/chars.h"
@@ -305,11 +306,8 @@ class Parser {
   // are ORed, fields are ANDed. They add no weight.
   std::optional<Xapian::Query> filter(const Lexeme& lx) {
     const std::string prefix = lx.field == "source" ? schema::kSource : schema::kCategory;
-    std::string value(trim(lx.text));
-    for (char& c : value) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    if (!value.empty()) filters_[prefix].emplace_back(prefix + value);
+    const std::string_view value = trim(lx.text);
+    if (!value.empty()) filters_[prefix].emplace_back(filter_term(prefix, value));
     return std::nullopt;
   }
 

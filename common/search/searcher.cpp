@@ -4,23 +4,13 @@
 #include <optional>
 #include <utility>
 
-#include <nlohmann/json.hpp>
-
+#include "index/document.h"
 #include "index/xapian_errors.h"
 #include "index/schema.h"
 #include "text/stemmer.h"
 #include "text/utf8.h"
 
 namespace bahth {
-
-namespace {
-
-std::string field(const nlohmann::json& data, const char* key) {
-  auto it = data.find(key);
-  return it != data.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-}  // namespace
 
 SortOrder parse_sort_order(const std::string& s) { return parse_choice(kSortOrders, s, "--sort"); }
 
@@ -109,9 +99,13 @@ void weighted_clauses(const Xapian::Query& q, std::vector<Xapian::Query>& out) {
 // "stem", "exact", "title stem" or "title exact", from a term's prefix (longest first: "ZS" before "Z"
 // and "S"), and the length of the prefix.
 std::pair<const char*, std::size_t> term_field(const std::string& term) {
-  if (term.rfind(schema::kTitleStem, 0) == 0) return {"title stem", 2};
-  if (term.rfind(schema::kBodyStem, 0) == 0) return {"stem", 1};
-  if (term.rfind(schema::kTitleExact, 0) == 0) return {"title exact", 1};
+  static const std::pair<const char*, std::string_view> fields[] = {{"title stem", schema::kTitleStem},
+                                                                    {"stem", schema::kBodyStem},
+                                                                    {"title exact", schema::kTitleExact},
+                                                                    {"exact", schema::kBodyExact}};
+  for (const auto& [field, prefix] : fields) {
+    if (term.compare(0, prefix.size(), prefix) == 0) return {field, prefix.size()};
+  }
   return {"exact", 0};
 }
 
@@ -231,14 +225,14 @@ SearchResult Searcher::search(const SearchRequest& req) const {
           h.rank = ++rank;
           h.score = it.get_weight();
           h.duplicates = req.collapse ? it.get_collapse_count() : 0;
-          const nlohmann::json data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
-          h.id = field(data, "id");
-          h.title = field(data, "title");
-          h.date = field(data, "date");
-          h.source = field(data, "source");
-          h.url = field(data, "url");
-          h.category = field(data, "category");
-          if (req.snippets) h.snippet = make_snippet(field(data, "text"), parsed.match, *analyzer_, req.snippet_chars);
+          StoredArticle stored = read_stored(it.get_document());
+          h.id = std::move(stored.id);
+          h.title = std::move(stored.title);
+          h.date = std::move(stored.date);
+          h.source = std::move(stored.source);
+          h.url = std::move(stored.url);
+          h.category = std::move(stored.category);
+          if (req.snippets) h.snippet = make_snippet(stored.text, parsed.match, *analyzer_, req.snippet_chars);
           if (req.explain) h.explain = explain(query, it.get_document(), h.id, req.ranking);
           result.hits.push_back(std::move(h));
         }

@@ -1,0 +1,172 @@
+#include "index/document.h"
+
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "base/errors.h"
+#include "base/hash.h"
+#include "index/dedup.h"
+#include "index/schema.h"
+
+namespace bahth {
+
+namespace {
+
+// The keys of the stored data (schema.h, "Document data"): written by stored_data, read by parse_stored.
+namespace key {
+constexpr const char* kId = "id";
+constexpr const char* kTitle = "title";
+constexpr const char* kText = "text";
+constexpr const char* kSource = "source";
+constexpr const char* kUrl = "url";
+constexpr const char* kDate = "date";
+constexpr const char* kDateSource = "date_source";
+constexpr const char* kCategory = "category";
+constexpr const char* kAuthor = "author";
+constexpr const char* kFile = "file";
+}  // namespace key
+
+// A filter term must stay under Xapian's term limit: a longer one is left out (the value slot keeps it).
+void add_filter_term(Xapian::Document& doc, const char* prefix, const std::string& value) {
+  if (value.empty()) return;
+  const std::string term = filter_term(prefix, value);
+  if (term.size() <= kMaxIdBytes) doc.add_boolean_term(term);
+}
+
+// The dates the text talks about, as boolean terms (mentioned:) and a list of years (facets). Week
+// precision counts as its month; only Gregorian values are stored (Hijri ones are converted already).
+void add_mentioned_dates(Xapian::Document& doc, const std::vector<DateMention>& mentions) {
+  std::set<std::string> years;
+  for (const DateMention& m : mentions) {
+    const std::string digits = m.value.size() >= 4 ? m.value.substr(0, 4) : std::string();
+    if (digits.size() != 4) continue;
+    years.insert(digits);
+    doc.add_boolean_term(schema::kMentionedYear + digits);
+    if (m.precision != DatePrecision::year && m.value.size() >= 7)
+      doc.add_boolean_term(schema::kMentionedMonth + digits + m.value.substr(5, 2));
+    if (m.precision == DatePrecision::day && m.value.size() == 10)
+      doc.add_boolean_term(schema::kMentionedDay + digits + m.value.substr(5, 2) + m.value.substr(8, 2));
+  }
+  std::string list;
+  for (const auto& y : years) list += (list.empty() ? "" : ",") + y;
+  if (!list.empty()) doc.add_value(schema::kSlotMentionedYears, list);
+}
+
+std::string field(const nlohmann::json& data, const char* name) {
+  auto it = data.find(name);
+  return it != data.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+std::string filter_term(std::string_view prefix, std::string_view value) {
+  std::string term(prefix);
+  term.reserve(prefix.size() + value.size());
+  for (char c : value) term += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  return term;
+}
+
+std::string root_term(std::string_view root) { return schema::kRoot + hex64(fnv1a64(root)); }
+
+std::string content_hash(const Article& a, const Analyzer& analyzer) {
+  std::uint64_t h = fnv1a64(schema::kAnalysisVersion);
+  h = fnv1a64(analyzer.stemmer_name(), h);
+  // Each field is followed by a separator that cannot occur in UTF-8 text, so fields cannot run together.
+  for (const std::string* f : {&a.id, &a.title, &a.text, &a.source, &a.url, &a.category, &a.author, &a.file, &a.root}) {
+    h = fnv1a64(*f, h);
+    h = fnv1a64("\xff", h);
+  }
+  h = fnv1a64(a.date ? to_iso(*a.date) : "-", h);
+  h = fnv1a64(to_string(a.date_source), h);
+  return hex64(h);
+}
+
+std::string stored_data(const Article& a) {
+  nlohmann::json data = {{key::kId, a.id}, {key::kTitle, a.title}, {key::kText, a.text}};
+  if (a.date) {
+    data[key::kDate] = to_iso(*a.date);
+    data[key::kDateSource] = std::string(to_string(a.date_source));
+  }
+  if (!a.source.empty()) data[key::kSource] = a.source;
+  if (!a.category.empty()) data[key::kCategory] = a.category;
+  if (!a.url.empty()) data[key::kUrl] = a.url;
+  if (!a.author.empty()) data[key::kAuthor] = a.author;
+  if (!a.file.empty()) data[key::kFile] = a.file;
+  return data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+StoredArticle parse_stored(const std::string& data) {
+  const nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
+  StoredArticle s;
+  if (!j.is_object()) return s;
+  s.id = field(j, key::kId);
+  s.title = field(j, key::kTitle);
+  s.text = field(j, key::kText);
+  s.source = field(j, key::kSource);
+  s.url = field(j, key::kUrl);
+  s.date = field(j, key::kDate);
+  s.date_source = field(j, key::kDateSource);
+  s.category = field(j, key::kCategory);
+  s.author = field(j, key::kAuthor);
+  s.file = field(j, key::kFile);
+  return s;
+}
+
+std::vector<std::string> terms_with_prefix(const Xapian::Document& doc, std::string_view prefix) {
+  std::vector<std::string> terms;
+  Xapian::TermIterator t = doc.termlist_begin();
+  for (t.skip_to(std::string(prefix)); t != doc.termlist_end(); ++t) {
+    if ((*t).compare(0, prefix.size(), prefix) != 0) break;
+    terms.push_back(*t);
+  }
+  return terms;
+}
+
+Xapian::Document build_document(const Article& a, const Analyzer& analyzer, const std::string& hash,
+                                std::vector<DateMention>* mentions_out) {
+  if (a.id.size() > kMaxIdBytes)
+    throw InputError(a.origin + ": id is " + std::to_string(a.id.size()) + " bytes, longer than the " +
+                     std::to_string(kMaxIdBytes) + "-byte limit; skipped");
+  Xapian::Document doc;
+  doc.add_boolean_term(schema::kId + a.id);
+
+  // The title goes into its own field (title:) and, weighted, into the body field that plain words search.
+  // Body positions start after a gap so that a phrase never spans title and body.
+  Xapian::termcount pos = 0;
+  analyzer.index_text(doc, a.title, schema::kTitleExact, schema::kTitleStem, pos);
+  pos = 0;
+  analyzer.index_text(doc, a.title, schema::kBodyExact, schema::kBodyStem, pos, schema::kTitleWdf);
+  pos += 100;
+  analyzer.index_text(doc, a.text, schema::kBodyExact, schema::kBodyStem, pos);
+
+  if (a.date) {
+    const std::string ymd = to_yyyymmdd(*a.date);
+    doc.add_value(schema::kSlotDate, ymd);
+    doc.add_boolean_term(schema::kYear + ymd.substr(0, 4));
+    doc.add_boolean_term(schema::kMonth + ymd.substr(0, 6));
+    doc.add_boolean_term(schema::kDay + ymd);
+  }
+  std::vector<DateMention> mentions = extract_dates(a.text, a.date);
+  add_mentioned_dates(doc, mentions);
+  if (mentions_out) *mentions_out = std::move(mentions);
+  if (!a.source.empty()) {
+    doc.add_value(schema::kSlotSource, a.source);
+    add_filter_term(doc, schema::kSource, a.source);
+  }
+  if (!a.category.empty()) {
+    doc.add_value(schema::kSlotCategory, a.category);
+    add_filter_term(doc, schema::kCategory, a.category);
+  }
+  if (!a.root.empty()) doc.add_boolean_term(root_term(a.root));
+  doc.add_value(schema::kSlotHash, hash);
+  doc.add_value(schema::kSlotOrder, hex64(fnv1a64(a.id)));
+  const Fingerprint fp = fingerprint(analyzer.normalize(a.text), analyzer.normalize(a.title));
+  doc.add_value(schema::kSlotDuplicate, fp.exact);
+  if (!fp.minhash.empty()) doc.add_value(schema::kSlotMinHash, fp.minhash);
+  for (const std::string& band : fp.bands) doc.add_boolean_term(schema::kBand + band);
+  doc.set_data(stored_data(a));
+  return doc;
+}
+
+}  // namespace bahth

@@ -1,0 +1,168 @@
+#include "index/in_place_writer.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "index/dedup.h"
+#include "index/document.h"
+#include "index/schema.h"
+#include "index/shards.h"
+#include "index/xapian_errors.h"
+#include "text/stemmer.h"
+
+namespace bahth {
+
+namespace fs = std::filesystem;
+
+InPlaceWriter::InPlaceWriter(const std::string& path, const std::string& stemmer, const WriterOptions& options)
+    : path_(path), batch_(std::max<std::size_t>(1, options.batch)) {
+  const std::size_t shards = options.shards;
+  std::vector<std::string> paths = stub_shards(path);
+  std::error_code ec;
+  const bool exists = fs::exists(fs::path(path) / "iamglass", ec) || !paths.empty();
+  if (shards > 0 && exists && paths.size() != shards)
+    throw UsageError("index " + path + " has " + std::to_string(std::max<std::size_t>(1, paths.size())) +
+                     " shard(s), not " + std::to_string(shards) + "; build a new index to change that");
+  if (paths.empty() && shards > 1) {
+    // A new sharded index: the shard directories first, the stub last, so a half-made one is never opened.
+    fs::create_directories(path, ec);
+    if (ec) throw IndexError("cannot create index directory " + path + ": " + ec.message());
+    for (std::size_t i = 0; i < shards; ++i) paths.push_back((fs::path(path) / shard_name(i)).string());
+    with_index_errors(path, [&] {
+      for (const auto& p : paths) Xapian::WritableDatabase(p, Xapian::DB_CREATE_OR_OPEN).close();
+    });
+    write_stub(path, shards);
+  }
+  if (paths.empty()) paths.push_back(path);
+  for (const auto& p : paths)
+    with_index_errors(p, [&] { shards_.emplace_back(p, Xapian::DB_CREATE_OR_OPEN); });
+
+  const std::string recorded = shards_.front().get_metadata(schema::kMetaStemmer);
+  if (!recorded.empty() && !stemmer.empty() && stemmer != recorded)
+    throw UsageError("index " + path + " was built with stemmer '" + recorded + "', not '" + stemmer +
+                     "'; build a new index to change it");
+  const std::string use = !recorded.empty() ? recorded : !stemmer.empty() ? stemmer : default_stemmer_name();
+  analyzer_ = std::make_unique<Analyzer>(use);
+  with_index_errors(path, [&] {
+    for (auto& db : shards_) {
+      db.begin_transaction();
+      if (recorded.empty()) {
+        db.set_metadata(schema::kMetaStemmer, use);
+        db.set_metadata(schema::kMetaSchema, schema::kSchemaVersion);
+      }
+    }
+  });
+}
+
+InPlaceWriter::~InPlaceWriter() {
+  // Everything since the last commit() is inside a transaction, which close() aborts: a run that fails
+  // or is interrupted leaves the index exactly at its last commit.
+  for (auto& db : shards_) {
+    try {
+      db.close();
+    } catch (...) {
+    }
+  }
+}
+
+Xapian::WritableDatabase& InPlaceWriter::shard_for(const std::string& id) {
+  return shards_[shard_of(id_hash(id), shards_.size())];
+}
+
+void InPlaceWriter::count_change() {
+  if (++pending_ >= batch_) commit();
+}
+
+bool InPlaceWriter::unchanged(const std::string& id, const std::string& hash) {
+  return with_index_errors(path_, [&] {
+    Xapian::WritableDatabase& db = shard_for(id);
+    const std::string idterm = schema::kId + id;
+    Xapian::PostingIterator p = db.postlist_begin(idterm);
+    if (p == db.postlist_end(idterm)) return false;
+    return db.get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotHash) == hash;
+  });
+}
+
+bool InPlaceWriter::remove(const std::string& id) {
+  return with_index_errors(path_, [&] {
+    Xapian::WritableDatabase& db = shard_for(id);
+    const std::string idterm = schema::kId + id;
+    if (!db.term_exists(idterm)) return false;
+    db.delete_document(idterm);
+    count_change();
+    return true;
+  });
+}
+
+std::size_t InPlaceWriter::prune(const std::string& root) {
+  return with_index_errors(path_, [&] {
+    const std::string rootterm = root_term(root);
+    std::size_t deleted = 0;
+    for (auto& db : shards_) {
+      std::vector<Xapian::docid> gone;
+      for (auto p = db.postlist_begin(rootterm); p != db.postlist_end(rootterm); ++p) {
+        const std::string file = read_stored(db.get_document(*p)).file;
+        std::error_code ec;
+        if (!file.empty() && !fs::exists(file, ec) && !ec) gone.push_back(*p);
+      }
+      for (Xapian::docid id : gone) {
+        db.delete_document(id);
+        count_change();
+      }
+      deleted += gone.size();
+    }
+    return deleted;
+  });
+}
+
+std::string InPlaceWriter::near_duplicate_key(const Xapian::Document& doc, const std::string& id) {
+  const std::string minhash = doc.get_value(schema::kSlotMinHash);
+  if (minhash.empty()) return {};
+  return with_index_errors(path_, [&] {
+    const std::string self = schema::kId + id;
+    std::string best_key;
+    double best = kNearDuplicate;
+    std::size_t looked = 0;
+    for (const std::string& band : terms_with_prefix(doc, schema::kBand)) {
+      for (auto& db : shards_) {
+        for (auto p = db.postlist_begin(band); p != db.postlist_end(band) && looked < kMaxCandidates; ++p, ++looked) {
+          const Xapian::Document other = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
+          const double sim = similarity(minhash, other.get_value(schema::kSlotMinHash));
+          if (sim < best) continue;
+          Xapian::TermIterator q = other.termlist_begin();
+          q.skip_to(schema::kId);
+          if (q != other.termlist_end() && *q == self) continue;  // an older version of this document
+          best = sim;
+          best_key = other.get_value(schema::kSlotDuplicate);
+        }
+      }
+    }
+    return best_key;
+  });
+}
+
+bool InPlaceWriter::add(const Article& a, Xapian::Document doc) {
+  return with_index_errors(path_, [&] {
+    Xapian::WritableDatabase& db = shard_for(a.id);
+    const std::string idterm = schema::kId + a.id;
+    const bool existed = db.term_exists(idterm);
+    db.replace_document(idterm, doc);
+    count_change();
+    return existed;
+  });
+}
+
+void InPlaceWriter::finish() { commit(); }
+
+void InPlaceWriter::commit() {
+  // Shards commit one after the other: a crash between two leaves each shard at a commit of its own.
+  with_index_errors(path_, [&] {
+    for (auto& db : shards_) {
+      db.commit_transaction();
+      db.begin_transaction();
+    }
+  });
+  pending_ = 0;
+}
+
+}  // namespace bahth

@@ -1,0 +1,53 @@
+// An index written in place: every change goes straight into the database(s), inside a transaction that
+// commit() closes every `batch` changes, so the index is searchable at every commit and a run that fails
+// or is killed leaves it exactly at its last commit. Lookups (unchanged documents, near copies, files to
+// prune) ask the index itself. This is how every run after the first updates an index, and how a new one
+// is built with --in-place.
+//
+// It does not build documents (document.h) and is used by one thread (Xapian handles are not
+// thread-safe); open_writer() (writer.h) decides when it is the writer to use.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "index/writer.h"
+
+namespace bahth {
+
+class InPlaceWriter final : public IndexWriter {
+ public:
+  /// Opens (creating if needed) the index at `path`, ordinary or sharded (shards.h), and starts a
+  /// transaction in every shard. `options.shards` > 1 creates a new sharded index; `options.batch` is the
+  /// number of changes per commit. Throws UsageError when `stemmer` or `options.shards` contradicts the
+  /// existing index, IndexError when it is locked by another writer or cannot be opened or created.
+  InPlaceWriter(const std::string& path, const std::string& stemmer, const WriterOptions& options);
+  /// Without finish(): closes the shards, which aborts the open transaction.
+  ~InPlaceWriter() override;
+  InPlaceWriter(const InPlaceWriter&) = delete;
+  InPlaceWriter& operator=(const InPlaceWriter&) = delete;
+
+  const Analyzer& analyzer() const override { return *analyzer_; }
+  bool unchanged(const std::string& id, const std::string& hash) override;
+  bool add(const Article& a, Xapian::Document doc) override;
+  std::string near_duplicate_key(const Xapian::Document& doc, const std::string& id) override;
+  bool remove(const std::string& id) override;
+  std::size_t prune(const std::string& root) override;
+  void finish() override;
+
+ private:
+  Xapian::WritableDatabase& shard_for(const std::string& id);
+  void count_change();
+  void commit();
+
+  std::string path_;
+  std::vector<Xapian::WritableDatabase> shards_;  // one for an ordinary index
+  std::unique_ptr<Analyzer> analyzer_;
+  std::size_t batch_ = 10000;
+  std::size_t pending_ = 0;  // changes since the last commit
+};
+
+}  // namespace bahth
