@@ -34,6 +34,23 @@ void add_filter_term(Xapian::Document& doc, const char* prefix, const std::strin
   if (term.size() <= kMaxIdBytes) doc.add_boolean_term(term);
 }
 
+// The words of a text as terms of `doc`: exact forms as `prefix + form` with positions after `pos` (updated),
+// every stem key (Analyzer::index_keys) as `stem_prefix + key` without positions; each occurrence adds `wdf`.
+void add_words(Xapian::Document& doc, const Analyzer& analyzer, const std::vector<Token>& tokens,
+               const std::string& prefix, const std::string& stem_prefix, Xapian::termcount& pos,
+               Xapian::termcount wdf = 1) {
+  std::string term;
+  for (const Token& t : tokens) {
+    term.assign(prefix).append(t.form);
+    doc.add_posting(term, ++pos, wdf);
+    for (const std::string& key : analyzer.index_keys(t)) {
+      if (key.empty()) continue;
+      term.assign(stem_prefix).append(key);
+      doc.add_term(term, wdf);
+    }
+  }
+}
+
 // The dates the text talks about, as boolean terms (mentioned:) and a list of years (facets). Week
 // precision counts as its month; only Gregorian values are stored (Hijri ones are converted already).
 void add_mentioned_dates(Xapian::Document& doc, const std::vector<DateMention>& mentions) {
@@ -131,14 +148,19 @@ Xapian::Document build_document(const Article& a, const Analyzer& analyzer, cons
   Xapian::Document doc;
   doc.add_boolean_term(schema::kId + a.id);
 
+  // Each text is analysed once: its words give the terms, its normal form the date mentions and the
+  // duplicate fingerprint.
+  const AnalyzedText title = analyzer.analyze(a.title);
+  const AnalyzedText body = analyzer.analyze(a.text);
+
   // The title goes into its own field (title:) and, weighted, into the body field that plain words search.
   // Body positions start after a gap so that a phrase never spans title and body.
   Xapian::termcount pos = 0;
-  analyzer.index_text(doc, a.title, schema::kTitleExact, schema::kTitleStem, pos);
+  add_words(doc, analyzer, title.tokens, schema::kTitleExact, schema::kTitleStem, pos);
   pos = 0;
-  analyzer.index_text(doc, a.title, schema::kBodyExact, schema::kBodyStem, pos, schema::kTitleWdf);
+  add_words(doc, analyzer, title.tokens, schema::kBodyExact, schema::kBodyStem, pos, schema::kTitleWdf);
   pos += 100;
-  analyzer.index_text(doc, a.text, schema::kBodyExact, schema::kBodyStem, pos);
+  add_words(doc, analyzer, body.tokens, schema::kBodyExact, schema::kBodyStem, pos);
 
   if (a.date) {
     const std::string ymd = to_yyyymmdd(*a.date);
@@ -147,7 +169,7 @@ Xapian::Document build_document(const Article& a, const Analyzer& analyzer, cons
     doc.add_boolean_term(schema::kMonth + ymd.substr(0, 6));
     doc.add_boolean_term(schema::kDay + ymd);
   }
-  std::vector<DateMention> mentions = extract_dates(a.text, a.date);
+  std::vector<DateMention> mentions = extract_dates(a.text, body.normalized, a.date);
   add_mentioned_dates(doc, mentions);
   if (mentions_out) *mentions_out = std::move(mentions);
   if (!a.source.empty()) {
@@ -161,7 +183,7 @@ Xapian::Document build_document(const Article& a, const Analyzer& analyzer, cons
   if (!a.root.empty()) doc.add_boolean_term(root_term(a.root));
   doc.add_value(schema::kSlotHash, hash);
   doc.add_value(schema::kSlotOrder, hex64(fnv1a64(a.id)));
-  const Fingerprint fp = fingerprint(analyzer.normalize(a.text), analyzer.normalize(a.title));
+  const Fingerprint fp = fingerprint(body.normalized_utf8(), title.normalized_utf8());
   doc.add_value(schema::kSlotDuplicate, fp.exact);
   if (!fp.minhash.empty()) doc.add_value(schema::kSlotMinHash, fp.minhash);
   for (const std::string& band : fp.bands) doc.add_boolean_term(schema::kBand + band);

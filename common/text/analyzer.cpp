@@ -181,25 +181,5 @@ std::vector<std::string> Analyzer::index_keys(const Token& token) const {
   return keys;
 }
 
-void Analyzer::index_text(Xapian::Document& doc, std::string_view text, const std::string& prefix,
-                          const std::string& stem_prefix, Xapian::termcount& pos,
-                          Xapian::termcount wdf_inc) const {
-  index_tokens(doc, tokenize(text), prefix, stem_prefix, pos, wdf_inc);
-}
-
-void Analyzer::index_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, const std::string& prefix,
-                            const std::string& stem_prefix, Xapian::termcount& pos,
-                            Xapian::termcount wdf_inc) const {
-  std::string term;
-  for (const Token& t : tokens) {
-    term.assign(prefix).append(t.form);
-    doc.add_posting(term, ++pos, wdf_inc);
-    for (const std::string& key : index_keys(t)) {
-      if (key.empty()) continue;
-      term.assign(stem_prefix).append(key);
-      doc.add_term(term, wdf_inc);
-    }
-  }
-}
 
 }  // namespace bahth

@@ -95,14 +95,6 @@ class Analyzer {
   Xapian::doccount documents_with(const std::string& term) const { return vocabulary_ ? vocabulary_(term) : 0; }
   bool has_vocabulary() const { return static_cast<bool>(vocabulary_); }
 
-  /// Indexes `text` into `doc`: exact forms as `prefix + form` with positions starting after `pos`
-  /// (updated), stems as `stem_prefix + stem` without positions; every occurrence adds `wdf_inc`.
-  void index_text(Xapian::Document& doc, std::string_view text, const std::string& prefix,
-                  const std::string& stem_prefix, Xapian::termcount& pos, Xapian::termcount wdf_inc = 1) const;
-  /// The same for words already found (analyze().tokens).
-  void index_tokens(Xapian::Document& doc, const std::vector<Token>& tokens, const std::string& prefix,
-                    const std::string& stem_prefix, Xapian::termcount& pos, Xapian::termcount wdf_inc = 1) const;
-
  private:
   static std::vector<Token> words(const NormalizedText& normalized);
 
