@@ -8,7 +8,6 @@
 #include <iostream>
 #include <thread>
 
-
 #include "base/errors.h"
 #include "index/run.h"
 #include "cli/options.h"
@@ -18,6 +17,8 @@
 #include "text/utf8.h"
 
 namespace {
+
+constexpr const char* kProgram = "bahth-index";
 
 constexpr const char* kExitCodes = R"(
 Inputs: files and directories (walked recursively, links not followed). A .txt file is one article (a
@@ -44,7 +45,7 @@ struct Options {
 };
 
 Options parse_options(int argc, char** argv) {
-  cxxopts::Options spec("bahth-index", "Index Arabic news articles for bahth-search.");
+  cxxopts::Options spec(kProgram, "Index Arabic news articles for bahth-search.");
   spec.custom_help("[--index DIR] [options]");
   spec.positional_help("INPUT...");
   std::string stemmers;
@@ -116,11 +117,9 @@ Options parse_options(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::ios::sync_with_stdio(false);
-  bahth::ignore_sigpipe();
-  try {
+  return bahth::run_program(kProgram, [&] {
     const Options o = parse_options(argc, argv);
-    bahth::StderrReporter report("bahth-index", std::cerr, o.progress);
+    bahth::StderrReporter report(kProgram, std::cerr, o.progress);
     const bahth::IndexStats s = bahth::run_index(o.inputs, o.run, std::cout, report);
     std::cout.flush();
     if (!o.quiet) {
@@ -132,11 +131,5 @@ int main(int argc, char** argv) {
                   (o.run.dry_run ? " (dry run, index untouched)" : " into " + o.run.index));
     }
     return s.skipped ? 2 : 0;
-  } catch (const bahth::Error& e) {
-    std::cerr << "bahth-index: " << e.what() << '\n';
-    return 2;
-  } catch (const std::exception& e) {
-    std::cerr << "bahth-index: internal error: " << e.what() << '\n';
-    return 2;
-  }
+  });
 }

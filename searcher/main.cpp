@@ -12,6 +12,7 @@
 #include "cli/interactive.h"
 #include "cli/layout.h"
 #include "cli/options.h"
+#include "cli/reporter.h"
 #include "cli/output.h"
 #include "search/query.h"
 #include "search/searcher.h"
@@ -19,6 +20,8 @@
 #include "dates/calendar.h"
 
 namespace {
+
+constexpr const char* kProgram = "bahth-search";
 
 constexpr const char* kHelpTail = R"(
 Query syntax: words (any of them, ranked); "a phrase" or «a phrase» (exact words in order); +word (required);
@@ -76,7 +79,7 @@ Options parse_options(int argc, char** argv) {
   }
   argc = static_cast<int>(args.size());
   argv = args.data();
-  cxxopts::Options spec("bahth-search", "Search an Arabic news index built by bahth-index.");
+  cxxopts::Options spec(kProgram, "Search an Arabic news index built by bahth-index.");
   spec.custom_help("[--index DIR] [options]");
   spec.positional_help("QUERY...");
   spec.add_options()
@@ -173,18 +176,17 @@ Options parse_options(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::ios::sync_with_stdio(false);
-  bahth::ignore_sigpipe();
-  try {
+  return bahth::run_program(kProgram, [&] {
     const Options o = parse_options(argc, argv);
+    bahth::StderrReporter report(kProgram, std::cerr, false);
     int code = 1;
     if (o.interactive) {
       const bahth::Searcher searcher(o.index);
-      code = bahth::run_interactive(searcher, o.request, o.output, std::cout, std::cerr);
+      code = bahth::run_interactive(searcher, o.request, o.output, std::cout, report);
     } else if (o.queries_file.empty()) {
       const bahth::Searcher searcher(o.index);
       bahth::ResultWriter writer(std::cout, o.output);
-      code = bahth::run_query(searcher, writer, o.request, "1", o.request.query, "", std::cerr);
+      code = bahth::run_query(searcher, writer, o.request, "1", o.request.query, "", report);
     } else {
       std::ifstream file;
       std::istream* in = &std::cin;
@@ -194,15 +196,9 @@ int main(int argc, char** argv) {
         in = &file;
       }
       bahth::BatchOptions batch{o.index, o.request, o.output, o.threads};
-      code = bahth::run_batch(*in, o.queries_file == "-" ? "<stdin>" : o.queries_file, batch, std::cout, std::cerr);
+      code = bahth::run_batch(*in, o.queries_file == "-" ? "<stdin>" : o.queries_file, batch, std::cout, report);
     }
     std::cout.flush();
     return code;  // a closed pipe (| head) is not an error: the results that mattered were read
-  } catch (const bahth::Error& e) {
-    std::cerr << "bahth-search: " << e.what() << '\n';
-    return 2;
-  } catch (const std::exception& e) {
-    std::cerr << "bahth-search: internal error: " << e.what() << '\n';
-    return 2;
-  }
+  });
 }

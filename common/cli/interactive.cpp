@@ -96,7 +96,7 @@ bool command(const std::string& line, SearchRequest& req, const std::string& las
 }  // namespace
 
 int run_interactive(const Searcher& searcher, SearchRequest request, const OutputOptions& output, std::ostream& out,
-                    std::ostream& err) {
+                    Reporter& report) {
   const bool tty = is_terminal(STDIN_FILENO);
   const std::string history = tty ? history_path() : std::string();
   if (tty) {
@@ -106,7 +106,7 @@ int run_interactive(const Searcher& searcher, SearchRequest request, const Outpu
     if (MB_CUR_MAX == 1) std::setlocale(LC_CTYPE, "C.UTF-8");
     using_history();
     if (!history.empty()) read_history(history.c_str());
-    err << "bahth-search: " << group_thousands(searcher.document_count()) << " articles; :help for commands\n";
+    report.note(group_thousands(searcher.document_count()) + " articles; :help for commands");
   }
   ResultWriter writer(out, output);
   std::string line, last_query;
@@ -123,9 +123,9 @@ int run_interactive(const Searcher& searcher, SearchRequest request, const Outpu
         request.offset = 0;
         last_query = text;
       }
-      if (rerun && !query.empty()) run_query(searcher, writer, request, std::to_string(n), query, "", err);
+      if (rerun && !query.empty()) run_query(searcher, writer, request, std::to_string(n), query, "", report);
     } catch (const UsageError& e) {
-      err << "bahth-search: " << e.what() << '\n';
+      report.problem(e.what());
     }
     out.flush();
   }

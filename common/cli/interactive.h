@@ -4,6 +4,7 @@
 
 #include <ostream>
 
+#include "base/report.h"
 #include "cli/output.h"
 #include "search/searcher.h"
 
@@ -14,8 +15,8 @@ namespace bahth {
 ///   :next / :prev       the next / previous page of the last query
 ///   :limit N  :from D  :to D  :sort relevance|newest|oldest  :facets LIST|off   change an option
 ///   :help  :quit (or an end of file)
-/// Errors in a query or a command are printed on `err` and the prompt goes on. Returns 0.
+/// Errors in a query or a command go to `report` and the prompt goes on. Returns 0.
 int run_interactive(const Searcher& searcher, SearchRequest request, const OutputOptions& output, std::ostream& out,
-                    std::ostream& err);
+                    Reporter& report);
 
 }  // namespace bahth

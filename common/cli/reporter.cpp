@@ -1,5 +1,10 @@
 #include "cli/reporter.h"
 
+#include <iostream>
+
+#include "base/errors.h"
+#include "cli/options.h"
+
 namespace bahth {
 
 namespace {
@@ -33,6 +38,30 @@ void StderrReporter::progress(std::string_view line, bool final) {
   // Three spaces cover the tail of a longer line written before (the rate can lose a digit).
   err_ << '\r' << program_ << ": " << line << "   " << (final ? kClearLine : "") << std::flush;
   line_shown_ = !final;
+}
+
+void BufferedReporter::replay(Reporter& to) {
+  for (const auto& [kind, message] : lines_) {
+    switch (kind) {
+      case Kind::problem: to.problem(message); break;
+      case Kind::warning: to.warning(message); break;
+      case Kind::note: to.note(message); break;
+    }
+  }
+  lines_.clear();
+}
+
+int run_program(std::string_view program, const std::function<int()>& body) {
+  std::ios::sync_with_stdio(false);
+  ignore_sigpipe();
+  try {
+    return body();
+  } catch (const Error& e) {
+    std::cerr << program << ": " << e.what() << '\n';
+  } catch (const std::exception& e) {
+    std::cerr << program << ": internal error: " << e.what() << '\n';
+  }
+  return 2;
 }
 
 }  // namespace bahth

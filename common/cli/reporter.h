@@ -10,8 +10,11 @@
 // colour anything.
 #pragma once
 
+#include <functional>
 #include <ostream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "base/report.h"
 
@@ -38,5 +41,27 @@ class StderrReporter final : public Reporter {
   bool show_progress_;
   bool line_shown_ = false;  // a progress line is on the screen, not yet cleared
 };
+
+/// Keeps what is reported, to pass it on later in order (work done on several threads whose messages must
+/// appear in input order: cli/batch.h). Progress is dropped.
+class BufferedReporter final : public Reporter {
+ public:
+  void problem(std::string_view message) override { lines_.emplace_back(Kind::problem, std::string(message)); }
+  void warning(std::string_view message) override { lines_.emplace_back(Kind::warning, std::string(message)); }
+  void note(std::string_view message) override { lines_.emplace_back(Kind::note, std::string(message)); }
+  void progress(std::string_view, bool) override {}
+
+  /// Reports everything kept to `to`, in order, and forgets it.
+  void replay(Reporter& to);
+
+ private:
+  enum class Kind { problem, warning, note };
+  std::vector<std::pair<Kind, std::string>> lines_;
+};
+
+/// What each program's main() does around its work: fast iostreams, a closed pipe (`| head`) ending the
+/// output quietly, and every error thrown out of `body` as one line on stderr, "PROGRAM: cause" (an Error)
+/// or "PROGRAM: internal error: ..." (anything else), with exit code 2. Returns `body`'s exit code otherwise.
+int run_program(std::string_view program, const std::function<int()>& body);
 
 }  // namespace bahth
