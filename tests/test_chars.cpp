@@ -44,3 +44,10 @@ TEST_CASE("white space, invisible marks, diacritics and letters are told apart")
   CHECK_FALSE(bahth::has_arabic_letter("Putin 2022"));
   CHECK(bahth::arabic_letter_share("ab بت") == doctest::Approx(0.5));
 }
+
+TEST_CASE("fold_digits: Arabic-Indic and Persian digits in a string become ASCII, nothing else changes") {
+  CHECK(bahth::fold_digits("١٤٣٦هـ") == "1436هـ");
+  CHECK(bahth::fold_digits("۲۰۱۸-۰۲-۱۸T17:35") == "2018-02-18T17:35");
+  CHECK(bahth::fold_digits("2018 ٢٠١٨ ۲۰۱۸") == "2018 2018 2018");
+  CHECK(bahth::fold_digits(std::string("a\xff\xd9") + "٣") == std::string("a\xff\xd9") + "3");  // invalid bytes kept
+}

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "base/errors.h"
+#include "text/chars.h"
 #include "text/utf8.h"
 
 namespace bahth {
@@ -65,8 +66,7 @@ std::optional<std::string> date_bound(std::string_view text, bool upper) {
     std::string s;
     for (std::size_t i = 0; i < text.size();) {
         char32_t c = next_code_point(text, i);
-        if (c >= 0x0660 && c <= 0x0669) c = U'0' + (c - 0x0660);
-        else if (c >= 0x06F0 && c <= 0x06F9) c = U'0' + (c - 0x06F0);
+        c = fold_digit(c);
         if ((c >= U'0' && c <= U'9') || c == U'-' || c == U'/') s.push_back(c == U'/' ? '-' : static_cast<char>(c));
         else return std::nullopt;
     }

@@ -4,25 +4,11 @@
 #include <cstddef>
 #include <string>
 
+#include "text/chars.h"
+
 namespace bahth {
 
 namespace {
-
-// ASCII copy with Arabic-Indic/Persian digits folded; other non-ASCII bytes kept.
-std::string fold_digits(std::string_view s) {
-    std::string r;
-    r.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (i + 1 < s.size()) {
-            const auto n = static_cast<unsigned char>(s[i + 1]);
-            if (c == 0xD9 && n >= 0xA0 && n <= 0xA9) { r.push_back(static_cast<char>('0' + (n - 0xA0))); ++i; continue; }
-            if (c == 0xDB && n >= 0xB0 && n <= 0xB9) { r.push_back(static_cast<char>('0' + (n - 0xB0))); ++i; continue; }
-        }
-        r.push_back(static_cast<char>(c));
-    }
-    return r;
-}
 
 struct Cursor {
     std::string_view s;

@@ -53,4 +53,20 @@ int digit_value(char32_t c) {
   return -1;
 }
 
+std::string fold_digits(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t start = i;
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      out.push_back(s[i++]);
+      continue;
+    }
+    const int v = digit_value(next_code_point(s, i));
+    if (v >= 0) out.push_back(static_cast<char>('0' + v));
+    else out.append(s.substr(start, i - start));
+  }
+  return out;
+}
+
 }  // namespace bahth

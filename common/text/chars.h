@@ -6,6 +6,7 @@
 // normaliser's job (text/normalizer.h), and its options say where a stage wants more folding.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace bahth {
@@ -49,5 +50,9 @@ inline char32_t fold_digit(char32_t c) {
   const int v = digit_value(c);
   return v < 0 ? c : static_cast<char32_t>(U'0' + v);
 }
+
+/// `s` with its Arabic-Indic and Persian digits as ASCII digits; every other byte (invalid UTF-8 too) kept.
+///   fold_digits("١٤٣٦هـ") == "1436هـ"
+std::string fold_digits(std::string_view s);
 
 }  // namespace bahth
