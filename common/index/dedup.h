@@ -47,7 +47,8 @@ class NearDuplicateMemory {
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
   /// The remembered document most similar to `minhash` (similarity of at least kNearDuplicate) among those
-  /// sharing one of `bands`, ignoring documents remembered with the same `self`; npos when there is none.
+  /// sharing one of `bands` (the document's band terms as indexed, schema::kBand prefix included, in term
+  /// order: document.h terms_with_prefix; only equality matters), ignoring documents remembered with the same `self`; npos when there is none.
   std::size_t nearest(std::string_view minhash, const std::vector<std::string>& bands, std::uint64_t self) const;
 
   /// Remembers a document (its MinHash signature, band keys and owner `self`, say a hash of its id) and
