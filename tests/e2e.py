@@ -362,6 +362,18 @@ def case_shared_sample():
     check(facets.get("year") == want_year, f"year facet {facets.get('year')} == {want_year}")
     check(facets.get("source") == want_source, f"source facet {facets.get('source')} == {want_source}")
     check(sum(facets.get("month", {}).values()) == len(docs), "month facet counts every article")
+    # Category names as the articles give them ("middleEast"), and in the same order, with or without a query.
+    want_category = {}
+    for d in docs:
+        if d.get("category"):
+            want_category[d["category"]] = want_category.get(d["category"], 0) + 1
+    rc, out, err = expect(search("--index", db, "--json", "--facets", "category"), 0, None, "category facet, no query")
+    whole = [r for r in jsonl(out) if r["type"] == "facet"][0]["values"]
+    check({v["value"]: v["count"] for v in whole} == want_category, f"category facet {whole[:3]} == {want_category}")
+    rc, out, err = expect(search("--index", db, "--json", "--limit", "0", "--facets", "category", "date:1900..2100"), 0,
+                          None, "category facet over a query matching every article")
+    matched = [r for r in jsonl(out) if r["type"] == "facet"][0]["values"]
+    check(matched == whole, f"category facet: the same names and order with a query ({matched[:3]}) as without")
 
     # A date range returns only articles inside it; --sort newest orders by date.
     rc, out, err = expect(search("--index", db, "--json", "--limit", "100", "--from", "2018-03", "--to", "2018-04-15",

@@ -93,11 +93,22 @@ std::vector<Facet> facets_from_terms(const Xapian::Database& db, const std::vect
         if (value.size() != 6 || !digits) continue;
         value.insert(4, "-");
       }
+      if (k == FacetKind::source || k == FacetKind::category) {
+        // The term is lower-cased (document.h: filter_term); show the value as the articles give it, as the
+        // counts over a query's matches do (their match spy reads the value slot).
+        const Xapian::PostingIterator first = db.postlist_begin(*t);
+        if (first != db.postlist_end(*t)) {
+          const std::string given = db.get_document(*first, Xapian::DOC_ASSUME_VALID)
+                                        .get_value(k == FacetKind::source ? schema::kSlotSource : schema::kSlotCategory);
+          if (!given.empty()) value = given;
+        }
+      }
       f.values.push_back({value, t.get_termfreq()});
     }
-    if (k == FacetKind::source || k == FacetKind::category)
-      std::stable_sort(f.values.begin(), f.values.end(),
-                       [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+    if (k == FacetKind::source || k == FacetKind::category)  // by count, then by value: as over a query's matches
+      std::sort(f.values.begin(), f.values.end(), [](const FacetValue& a, const FacetValue& b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+      });
     out.push_back(std::move(f));
   }
   return out;
