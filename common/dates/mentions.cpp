@@ -5,6 +5,7 @@
 #include "dates/recognise.h"
 #include "dates/resolve.h"
 #include "dates/tokens.h"
+#include "text/chars.h"
 
 namespace bahth {
 
@@ -12,9 +13,7 @@ namespace {
 
 // Trailing marks after the last matched character belong to the span ("مارسَ").
 std::size_t extend_over_marks(const std::u32string& cps, std::size_t end) {
-    while (end < cps.size() && (cps[end] == 0x0640 || (cps[end] >= 0x064B && cps[end] <= 0x065F) ||
-                                cps[end] == 0x0670))
-        ++end;
+    while (end < cps.size() && (is_arabic_mark(cps[end]) || is_tatweel(cps[end]))) ++end;
     return end;
 }
 

@@ -183,7 +183,7 @@ Xapian::Document build_document(const Article& a, const Analyzer& analyzer, cons
   if (!a.root.empty()) doc.add_boolean_term(root_term(a.root));
   doc.add_value(schema::kSlotHash, hash);
   doc.add_value(schema::kSlotOrder, hex64(fnv1a64(a.id)));
-  const Fingerprint fp = fingerprint(body.normalized_utf8(), title.normalized_utf8());
+  const Fingerprint fp = fingerprint(body.normalized.utf8(), title.normalized.utf8());
   doc.add_value(schema::kSlotDuplicate, fp.exact);
   if (!fp.minhash.empty()) doc.add_value(schema::kSlotMinHash, fp.minhash);
   for (const std::string& band : fp.bands) doc.add_boolean_term(schema::kBand + band);

@@ -121,22 +121,9 @@ AnalyzedText Analyzer::analyze(std::string_view text) const {
   return a;
 }
 
-std::vector<Token> Analyzer::tokenize(std::string_view text) const {
-  if (text.empty()) return {};
-  return words(normalize_with_offsets(text));
-}
+std::vector<Token> Analyzer::tokenize(std::string_view text) const { return analyze(text).tokens; }
 
-std::string Analyzer::normalize(std::string_view text) const {
-  std::string out;
-  normalize_with_offsets(text).icu_text().toUTF8String(out);
-  return out;
-}
-
-std::string AnalyzedText::normalized_utf8() const {
-  std::string out;
-  normalized.icu_text().toUTF8String(out);
-  return out;
-}
+std::string Analyzer::normalize(std::string_view text) const { return normalize_with_offsets(text).utf8(); }
 
 std::string Analyzer::stem(const Token& token) const {
   if (token.numeric) return token.form;

@@ -50,8 +50,6 @@ struct Token {
 struct AnalyzedText {
   NormalizedText normalized;
   std::vector<Token> tokens;
-  /// The normal form as UTF-8 (what Analyzer::normalize returns).
-  std::string normalized_utf8() const;
 };
 
 class Analyzer {

@@ -39,6 +39,12 @@ struct NormalizedText {
   icu::UnicodeString icu_text() const {
     return icu::UnicodeString(false, text.data(), static_cast<int32_t>(text.size()));
   }
+  /// `text` as UTF-8.
+  std::string utf8() const {
+    std::string out;
+    icu_text().toUTF8String(out);
+    return out;
+  }
 };
 
 /// Normalises valid UTF-8 `s` (invalid bytes come out as U+FFFD). Never fails.
