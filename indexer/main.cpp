@@ -20,22 +20,55 @@ namespace {
 
 constexpr const char* kProgram = "bahth-index";
 
-constexpr const char* kExitCodes = R"(
-Inputs: files and directories (walked recursively, links not followed). A .txt file is one article (a
-scraped page: boilerplate lines are removed, the title and a dateline are found; an articles.tsv beside it
-may give file, id, title, source, url, date, category, author). A .jsonl or .jsonl.gz file has one article
-per line: {"id", "title", "text", "date", "source", "url", "category", "author"}. "-" reads JSONL from stdin.
+// What --help, the man page and the completions say beyond the options (cli/options.h).
+bahth::ProgramHelp program_help() {
+  using bahth::ValueKind;
+  bahth::ProgramHelp h;
+  h.name = kProgram;
+  h.summary = "Index Arabic news articles for bahth-search.";
+  h.usage = "[--index DIR] [options] INPUT...";
+  h.positional = "inputs";
+  h.description = R"(Reads articles from files, directories (walked recursively, links not followed) and JSON Lines, and
+adds them to a Xapian index that bahth-search reads. Every article is analysed for Arabic: normalised,
+stemmed, its publication date and the dates it mentions found, near copies of one story grouped.
 Re-indexing the same input skips unchanged documents (by a stored content hash) and replaces changed ones
-by id; it never duplicates them. Run it daily over the same archive folders to add what is new.
-A new index is built in parallel segments beside it (DIR.building.PID) and merged into DIR when the run
-ends: an interrupted first run leaves no index. Later runs update the index in place, committing every
---batch documents: an interrupted run leaves it at its last commit.
-
-Exit codes:
-  0  every input was indexed
+by id; it never duplicates them. Run it daily over the same archive folders to add what is new.)";
+  h.values = {{"index", ValueKind::directory, {}},
+              {"stemmer", ValueKind::choice, bahth::stemmer_names()},
+              {"delete", ValueKind::text, {}, "ID"},
+              {"delete-from", ValueKind::file, {}},
+              {"inputs", ValueKind::file, {}, "INPUT"}};
+  h.sections = {
+      {"Inputs", R"(A .txt file is one article (a scraped page: boilerplate lines are removed, the title and a dateline
+are found; an articles.tsv beside it may give file, id, title, source, url, date, category, author).
+A .html or .htm file is a saved page (title, date, site and body read with an HTML parser). A .jsonl or
+.jsonl.gz file has one article per line: {"id", "title", "text", "date", "source", "url", "category",
+"author"}. "-" reads JSON Lines from stdin. Text may be UTF-8, UTF-16 with a BOM or Windows-1256.)"},
+      {"Writing the index", R"(A new index is built in parallel segments beside it (DIR.building.PID) and merged into DIR when the
+run ends: an interrupted first run leaves no index. Later runs update the index in place, committing every
+--batch documents: an interrupted run leaves it at its last commit. One writer at a time; searches keep
+working while it writes.)"},
+      {"Output for scripts", R"(--dry-run --json writes one JSON object per article, what would be stored: id, title, source, url,
+category, date ({"value", "source"}: where the date came from), origin, encoding, text_chars, terms,
+duplicate_of (the id of the first copy, or null) and mentioned_dates ([{"text", "start", "end", "value",
+"precision", "calendar"}]).)"},
+      {"Exit status", R"(  0  every input was indexed
   2  an input was skipped (reported on stderr, the rest was indexed), or the run failed (index locked,
-     unwritable, bad option): then the index is left at its last commit (a new index is not created)
-)";
+     unwritable, bad option): then the index is left at its last commit (a new index is not created))"},
+      {"Environment", R"(  BAHTH_INDEX         the index when --index is not given
+  XDG_DATA_HOME       else the index is $XDG_DATA_HOME/bahth/index (default ~/.local/share/bahth/index)
+  BAHTH_SEGMENT_DOCS  documents per segment generation of a new index (tests and benchmarks))"},
+      {"Files", R"(  ~/.local/share/bahth/index   the default index
+  DIR.building.PID             a new index being built (removed by the next run if left behind)
+  articles.tsv                 beside .txt inputs: their metadata, a line per file)"},
+      {"Examples", R"(  bahth-index --index ~/news.db archive/
+  bahth-index --index ~/news.db today.jsonl.gz
+  zcat feed.jsonl.gz | bahth-index --index ~/news.db -
+  bahth-index --dry-run --json corpus/
+  bahth-index --index /srv/news.db --prune /srv/archive      # a crontab line: keep a folder indexed)"},
+      {"See also", "bahth-search(1), xapian-delve(1), xapian-compact(1)"}};
+  return h;
+}
 
 struct Options {
   bahth::IndexRunOptions run;
@@ -45,9 +78,8 @@ struct Options {
 };
 
 Options parse_options(int argc, char** argv) {
-  cxxopts::Options spec(kProgram, "Index Arabic news articles for bahth-search.");
-  spec.custom_help("[--index DIR] [options]");
-  spec.positional_help("INPUT...");
+  const bahth::ProgramHelp help = program_help();
+  cxxopts::Options spec = bahth::option_spec(help);
   std::string stemmers;
   for (const auto& n : bahth::stemmer_names()) stemmers += (stemmers.empty() ? "" : "|") + n;
   spec.add_options()
@@ -57,8 +89,8 @@ Options parse_options(int argc, char** argv) {
       ("n,dry-run", "analyse the inputs and print what would be stored; do not touch the index")
       ("json", "with --dry-run: one JSON line per document")
       ("batch", "documents per commit", cxxopts::value<std::size_t>()->default_value("10000"))
-      ("threads", "threads: one reads, the others analyse; as many write a new index",
-       cxxopts::value<std::size_t>()->default_value(std::to_string(std::max(1u, std::thread::hardware_concurrency()))))
+      ("threads", "threads: one reads, the others analyse; as many write a new index (default: one per core)",
+       cxxopts::value<std::size_t>())
       ("shards", "a new index split into N shards (routed by a hash of the id); search it as one index",
        cxxopts::value<std::size_t>()->default_value("0"))
       ("in-place", "write a new index in place, searchable at every commit (slower; a new index is otherwise "
@@ -69,8 +101,7 @@ Options parse_options(int argc, char** argv) {
        cxxopts::value<std::string>())
       ("q,quiet", "no progress line and no summary")
       ("inputs", "files, directories or -", cxxopts::value<std::vector<std::string>>());
-  spec.parse_positional({"inputs"});
-  const cxxopts::ParseResult r = bahth::parse_command_line(spec, argc, argv, kExitCodes);
+  const cxxopts::ParseResult r = bahth::parse_command_line(spec, argc, argv, help);
   Options o;
   o.run.index = r["index"].as<std::string>();
   o.run.stemmer = r["stemmer"].as<std::string>();
@@ -78,7 +109,9 @@ Options parse_options(int argc, char** argv) {
   o.run.dry_run = r.count("dry-run") > 0;
   o.run.json = r.count("json") > 0;
   o.run.batch = r["batch"].as<std::size_t>();
-  o.run.threads = r["threads"].as<std::size_t>();
+  // One per core, counted here rather than as a cxxopts default, so the man page does not carry the
+  // build machine's count.
+  o.run.threads = r.count("threads") ? r["threads"].as<std::size_t>() : std::max(1u, std::thread::hardware_concurrency());
   if (o.run.threads < 1 || o.run.threads > 64) throw bahth::UsageError("--threads must be 1 to 64");
   o.quiet = r.count("quiet") > 0;
   if (o.run.json && !o.run.dry_run) throw bahth::UsageError("--json goes with --dry-run");

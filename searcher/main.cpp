@@ -7,13 +7,15 @@
 #include <fstream>
 #include <iostream>
 
-#include "cli/batch.h"
+#include "base/choices.h"
 #include "base/errors.h"
+#include "cli/batch.h"
 #include "cli/interactive.h"
 #include "cli/layout.h"
 #include "cli/options.h"
 #include "cli/reporter.h"
 #include "cli/output.h"
+#include "search/facets.h"
 #include "search/query.h"
 #include "search/searcher.h"
 #include "cli/terminal.h"
@@ -23,29 +25,83 @@ namespace {
 
 constexpr const char* kProgram = "bahth-search";
 
-constexpr const char* kHelpTail = R"(
-Query syntax: words (any of them, ranked); "a phrase" or «a phrase» (exact words in order); +word (required);
+// What --help, the man page and the completions say beyond the options (cli/options.h).
+bahth::ProgramHelp program_help() {
+  using bahth::ValueKind;
+  bahth::ProgramHelp h;
+  h.name = kProgram;
+  h.summary = "Search an Arabic news index built by bahth-index.";
+  h.usage = "[--index DIR] [options] QUERY...";
+  h.positional = "query";
+  h.description = R"(Finds the articles that match a query in an index built by bahth-index and prints the best
+ones with highlighted snippets, facets by date and source, or JSON Lines, TSV and TREC runs for scripts.
+Queries are analysed like the articles (diacritics, tatweel, alef forms, Arabic-Indic digits, clitics), so
+different spellings of a word find the same articles. Without a query on a terminal, it opens a prompt.)";
+  h.values = {{"index", ValueKind::directory, {}},
+              {"format", ValueKind::choice, bahth::choice_strings(bahth::kOutputFormats)},
+              {"sort", ValueKind::choice, bahth::choice_strings(bahth::kSortOrders), "ORDER"},
+              {"facets", ValueKind::choice_list, bahth::choice_strings(bahth::kFacetKinds)},
+              {"fields", ValueKind::choice_list, bahth::hit_field_names()},
+              {"color", ValueKind::choice, bahth::choice_strings(bahth::kColorChoices), "WHEN"},
+              {"bidi", ValueKind::choice, bahth::choice_strings(bahth::kBidiModes), "MODE"},
+              {"queries", ValueKind::file, {}},
+              {"from", ValueKind::text, {}, "DATE"},
+              {"to", ValueKind::text, {}, "DATE"},
+              {"width", ValueKind::text, {}, "N"},
+              {"run-tag", ValueKind::text, {}, "TAG"},
+              {"query", ValueKind::text, {}, "QUERY"}};
+  h.sections = {
+      {"Query syntax", R"(Words (any of them, ranked); "a phrase" or «a phrase» (exact words in order); +word (required);
 -word (excluded); a AND b, a OR b (also أو), a NOT b, parentheses; title:word; source:NAME; category:NAME;
 date:2018-03..2018-05 (published then; either side may be empty); mentioned:2022 (the text talks about a
 date in 2022; also YYYY-MM, YYYY-MM-DD, FROM..TO). Words are normalised like the articles (diacritics,
 tatweel, alef forms, Arabic-Indic digits) and stemmed; common function words count only inside phrases.
 A word the index has never seen is searched as the word one letter off that it holds most (مجاس → مجلس),
-with a note on stderr; "quote" it to keep it as typed.
-
-Batch: --queries FILE (or - for stdin) runs one query per line, "ID<TAB>query" or "query" (id = line number);
-every output record carries the query id. --format trec writes "qid Q0 docid rank score tag" lines.
-
-Arabic in terminals: most terminals print characters in the order stored, so Arabic shows reversed;
+with a note on stderr; "quote" it to keep it as typed.)"},
+      {"Batch", R"(--queries FILE (or - for stdin) runs one query per line, "ID<TAB>query" or "query" (id = line number);
+every output record carries the query id. --format trec writes "qid Q0 docid rank score tag" lines.)"},
+      {"Output for scripts", R"(--json writes JSON Lines: one object per line, UTF-8, text in logical order, never coloured. Every
+record has "type" and "query_id" ("1" for a single query, the batch id otherwise):
+  begin    query
+  hit      rank (1-based, across pages), id, score, title, date (YYYY-MM-DD or null), source, url,
+           snippet, highlights ([start, end) pairs in code points of the snippet), duplicates (copies
+           collapsed into this hit), explain (with --explain)
+  facet    facet (year, month, ...), values ([{"value", "count"}])
+  summary  query, estimated_matches, returned, offset, elapsed_ms, warnings
+  error    query, error (a batch query that could not run; the message is also on stderr)
+--fields keeps only the hit fields named. --format tsv prints "query_id rank id score date title" lines,
+--count the number of matching articles, --ids one id a line.)"},
+      {"Arabic in terminals", R"(Most terminals print characters in the order stored, so Arabic shows reversed;
 --bidi=visual reorders each line (ICU bidi) and shapes its letters for them. --bidi=auto (the default) is
 logical when stdout is not a terminal or the terminal applies bidi itself (Konsole, mlterm, mintty, VTE
 terminals such as GNOME Terminal: $VTE_VERSION >= 5800), visual otherwise; BAHTH_BIDI=visual|logical
-overrides it. JSON, TSV and TREC output are always in logical order.
-
-Exit codes:
-  0  at least one result was found
+overrides it. JSON, TSV and TREC output are always in logical order.)"},
+      {"Exit status", R"(  0  at least one result was found
   1  no results
-  2  error (bad option, missing index, a query that cannot be run); in a batch the other queries still run
-)";
+  2  error (bad option, missing index, a query that cannot be run); in a batch the other queries still run)"},
+      {"Environment", R"(  BAHTH_INDEX      the index when --index is not given
+  XDG_DATA_HOME    else the index is $XDG_DATA_HOME/bahth/index (default ~/.local/share/bahth/index)
+  XDG_STATE_HOME   the prompt's history is $XDG_STATE_HOME/bahth/history (default ~/.local/state)
+  BAHTH_BIDI       visual or logical: overrides --bidi=auto
+  NO_COLOR         not empty: no colour with --color=auto; so does TERM=dumb
+  COLUMNS          the width to wrap to when the terminal does not say
+  VTE_VERSION, KONSOLE_VERSION, MLTERM, TERM_PROGRAM=mintty
+                   the terminal applies bidi itself (--bidi=auto)
+  BAHTH_WEIGHT=bm25, BAHTH_BM25=K1,B
+                   rank with BM25 instead of DLH (for relevance benchmarks))"},
+      {"Files", R"(  ~/.local/share/bahth/index        the default index
+  ~/.local/state/bahth/history      the prompt's history
+  share/bahth/bahth-search.schema.json
+                                    the JSON Schema of the --json records, under the install prefix)"},
+      {"Examples", R"(  bahth-search --index ~/news.db 'بوتين الصين'
+  bahth-search --index ~/news.db '"شراكة بلا حدود"' --limit 3
+  bahth-search --index ~/news.db 'بوتين -أوكرانيا' --from 2022 --to 2022-06 --sort newest
+  bahth-search --index ~/news.db --facets year,source 'النفط'
+  bahth-search --index ~/news.db --json --fields id,title,date 'title:الصين' | jq .title
+  bahth-search --index ~/news.db --queries questions.tsv --threads 2 --format trec > run.trec)"},
+      {"See also", "bahth-index(1), xapian-tcpsrv(1)"}};
+  return h;
+}
 
 struct Options {
   std::vector<std::string> index;
@@ -79,9 +135,8 @@ Options parse_options(int argc, char** argv) {
   }
   argc = static_cast<int>(args.size());
   argv = args.data();
-  cxxopts::Options spec(kProgram, "Search an Arabic news index built by bahth-index.");
-  spec.custom_help("[--index DIR] [options]");
-  spec.positional_help("QUERY...");
+  const bahth::ProgramHelp help = program_help();
+  cxxopts::Options spec = bahth::option_spec(help);
   spec.add_options()
       ("i,index", "index directory (default " + bahth::default_index_path() + "), or tcp://HOST:PORT for a "
                   "shard served by xapian-tcpsrv; repeat it to search several shards as one",
@@ -113,8 +168,7 @@ Options parse_options(int argc, char** argv) {
       ("width", "wrap human output to N columns (default: the terminal's width; 0: no wrapping)",
        cxxopts::value<std::size_t>())
       ("query", "the query", cxxopts::value<std::vector<std::string>>());
-  spec.parse_positional({"query"});
-  const cxxopts::ParseResult r = bahth::parse_command_line(spec, argc, argv, kHelpTail);
+  const cxxopts::ParseResult r = bahth::parse_command_line(spec, argc, argv, help);
   Options o;
   o.index = r.count("index") ? r["index"].as<std::vector<std::string>>()
                              : std::vector<std::string>{bahth::default_index_path()};

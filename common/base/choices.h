@@ -3,12 +3,14 @@
 //   inline constexpr Choice<SortOrder> kSortOrders[] = {{"relevance", SortOrder::relevance}, ...};
 //   parse_choice(kSortOrders, "newest", "--sort")   // SortOrder::newest
 //   choice_names(kSortOrders)                        // "relevance, newest or oldest"
+//   choice_strings(kSortOrders)                      // {"relevance", "newest", "oldest"}
 //   parse_choice(kSortOrders, "best", "--sort")      // UsageError "--sort must be relevance, newest or oldest, not 'best'"
 #pragma once
 
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/errors.h"
 
@@ -29,6 +31,14 @@ std::string choice_names(const Choice<T> (&table)[N], std::string_view separator
     if (i) out += i + 1 == N ? last : separator;
     out += table[i].name;
   }
+  return out;
+}
+
+/// The names of a table's choices, in order (completions, man pages).
+template <typename T, std::size_t N>
+std::vector<std::string> choice_strings(const Choice<T> (&table)[N]) {
+  std::vector<std::string> out;
+  for (const Choice<T>& c : table) out.emplace_back(c.name);
   return out;
 }
 
