@@ -9,5 +9,5 @@ build=$root/build
 index=$build/demo-index
 "$build/bahth-index" --index "$index" "$root/corpus"
 if (($#)); then query=("$@"); else query=('"شراكة بلا حدود" OR بوتين'); fi
-echo "\$ bahth-search --index $index ${query[*]}" >&2
+echo "\$ bahth-search --index $index --limit 3 ${query[*]}" >&2
 "$build/bahth-search" --index "$index" --limit 3 "${query[@]}"

@@ -11,9 +11,10 @@ build=${1:-$root/build}
 # Why each package: compiler and build; Xapian (index) and its tools (xapian-delve, xapian-tcpsrv); ICU
 # (normalisation, word breaks, Hijri calendar); cxxopts (options); doctest (unit tests); nlohmann-json
 # (JSON Lines in and out); zlib (.jsonl.gz input); gumbo (HTML5 parser for saved .html pages); libedit (line editing for --interactive); python3
-# (end-to-end tests, benchmarks); tmux (terminal tests).
+# (end-to-end tests, benchmarks); tmux (terminal tests); dpkg-dev (dpkg-shlibdeps: the Depends of the .deb
+# that cpack -G DEB builds); python3-jsonschema (checks the JSON Schemas of the output against real runs).
 packages=(g++ cmake make pkg-config libxapian-dev xapian-tools libicu-dev libcxxopts-dev doctest-dev
-          nlohmann-json3-dev zlib1g-dev libgumbo-dev libedit-dev python3 tmux)
+          nlohmann-json3-dev zlib1g-dev libgumbo-dev libedit-dev python3 tmux dpkg-dev python3-jsonschema)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
