@@ -1,5 +1,6 @@
 #include "cli/completion.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace bahth {
@@ -47,9 +48,10 @@ std::string bash_values(const ValueHint& value) {
   return ":";  // a value the shell cannot guess (a number, a date): offer nothing
 }
 
-// An option's description cut to its first clause, without the characters _arguments gives a meaning to.
+// An option's description cut to its first clause (before "; " or " ("), brackets and backslashes
+// escaped: _arguments ends the description at the first unescaped "]".
 std::string zsh_description(const std::string& description) {
-  std::string d = description.substr(0, description.find_first_of(";:("));
+  std::string d = description.substr(0, std::min(description.find("; "), description.find(" (")));
   while (!d.empty() && (d.back() == ' ' || d.back() == ',')) d.pop_back();
   if (d.size() > 70) d = d.substr(0, d.rfind(' ', 70)) + " ...";
   std::string out;
