@@ -35,6 +35,7 @@ Re-indexing the same input skips unchanged documents (by a stored content hash) 
 by id; it never duplicates them. Run it daily over the same archive folders to add what is new.)";
   h.values = {{"index", ValueKind::directory, {}},
               {"stemmer", ValueKind::choice, bahth::stemmer_names()},
+              {"threads", ValueKind::text, {}, "N"},
               {"delete", ValueKind::text, {}, "ID"},
               {"delete-from", ValueKind::file, {}},
               {"inputs", ValueKind::file, {}, "INPUT"}};

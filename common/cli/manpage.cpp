@@ -90,7 +90,7 @@ std::string man_page(const ProgramHelp& help, const std::vector<OptionDoc>& opti
     if (o.takes_value) out << " \\fI" << escape(o.value_name) << "\\fR";
     out << "\n" << roff_line(o.description);
     if (!o.default_value.empty()) out << " (default: " << escape(o.default_value) << ")";
-    if (o.repeatable) out << "; may be given more than once";
+    if (o.repeatable && o.description.find("repeat") == std::string::npos) out << "; may be given more than once";
     out << "\n";
   }
   for (const HelpSection& s : help.sections) out << ".SH " << upper(s.title) << "\n" << roff_text(s.text);
