@@ -142,11 +142,20 @@ def accepted_choices(program, option):
     rc, _, err = run([binary(program), f"--{option}", "__nope__", "--dry-run", "--index", e2e.fresh("nowhere"), "-"]
                      if program == "bahth-index" else
                      [binary(program), f"--{option}", "__nope__", "--index", e2e.fresh("nowhere"), "query"],
-                     stdin=b"", env={"BAHTH_INDEX": e2e.fresh("default-index")})
+                     stdin=b"", env=sandbox_env())
     m = re.search(r"must be (.*), not '__nope__'|\(valid: (.*)\)", err)
     if not m:
         return None
     return re.split(r", | or ", m.group(1) or m.group(2))
+
+
+def sandbox_env():
+    """An environment in which a probe that does more than expected (saves state, writes an index) writes only
+    under the test's work folder."""
+    home = e2e.fresh("home")
+    os.makedirs(home)
+    return {"HOME": home, "XDG_DATA_HOME": home + "/data", "XDG_STATE_HOME": home + "/state",
+            "XDG_CONFIG_HOME": home + "/config", "BAHTH_INDEX": home + "/index"}
 
 
 def bash_complete(script, words, cwd=None):
