@@ -133,6 +133,17 @@ def case_man():
         check(re.search(rf"^ +{record} ", sections.get("OUTPUT FOR SCRIPTS", ""), flags=re.M),
               f"bahth-search.1 describes the JSON Lines '{record}' record")
     check("بوتين الصين" in sections.get("EXAMPLES", ""), "the Arabic examples survive man's rendering")
+    # every example of bahth-search is a command line it accepts (on an index of corpus/)
+    db = e2e.corpus_index()
+    work = e2e.fresh("examples")
+    os.makedirs(work)
+    e2e.write(os.path.join(work, "questions.tsv"), "1\tبوتين\n2\tالصين\n")
+    examples = re.findall(r"^ +(bahth-search .*)$", sections.get("EXAMPLES", ""), flags=re.M)
+    check(len(examples) >= 4, f"bahth-search.1 has examples: {examples}")
+    for example in examples:
+        argv = shlex.split(re.split(r" [|>] ", example)[0].replace("~/news.db", db))
+        p = subprocess.run([binary("bahth-search"), *argv[1:]], capture_output=True, cwd=work, timeout=120)
+        check(p.returncode in (0, 1), f"the example '{example}' runs: exit {p.returncode}, {p.stderr.decode()[:300]}")
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -45,7 +45,8 @@ std::string derived_value_name(const OptionDoc& o) {
 
 std::string help_text(const cxxopts::Options& spec, const ProgramHelp& help) {
   std::string out = spec.help();
-  for (const HelpSection& s : help.sections) out += "\n" + s.title + ":\n" + s.text + (s.text.back() == '\n' ? "" : "\n");
+  for (const HelpSection& s : help.sections)
+    out += "\n" + s.title + ":\n" + s.text + (!s.text.empty() && s.text.back() == '\n' ? "" : "\n");
   return out;
 }
 
