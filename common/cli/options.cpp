@@ -17,6 +17,12 @@ std::string default_index_path() {
   return "bahth-index.db";
 }
 
+std::string state_dir() {
+  if (const char* x = std::getenv("XDG_STATE_HOME"); x && *x) return std::string(x) + "/bahth";
+  if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.local/state/bahth";
+  return {};
+}
+
 cxxopts::ParseResult parse_command_line(cxxopts::Options& spec, int argc, char** argv, const char* help_tail) {
   spec.add_options()("h,help", "show this help")("version", "show the version");
   cxxopts::ParseResult r;

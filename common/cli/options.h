@@ -13,6 +13,10 @@ namespace bahth {
 /// ~/.local/share/bahth/index.
 std::string default_index_path();
 
+/// Where the programs keep state between runs (the prompt's history, saved searches): $XDG_STATE_HOME/bahth,
+/// else ~/.local/state/bahth; empty when neither variable is set. Not created here.
+std::string state_dir();
+
 /// Parses the command line with `spec`; prints `--help` (the options, then `help_tail`) or `--version` and
 /// exits 0 when asked; turns cxxopts' errors into UsageError.
 cxxopts::ParseResult parse_command_line(cxxopts::Options& spec, int argc, char** argv, const char* help_tail);
