@@ -100,9 +100,9 @@ int run_alerts(const std::string& dir, const SearchRequest& base, const OutputOp
       // The latest added time first: articles added after it are left for the next run (see the header).
       const std::string latest = searcher.latest_added();
       if (latest.empty() && searcher.document_count() > 0)
-        report.note("alert " + name + ": " + joined(s.index) + " records no times articles were added (built "
-                    "before saved searches existed): its articles count as reported; re-index into a new index to "
-                    "fix that, articles indexed from now on are reported");
+        report.note("alert " + name + ": " + joined(s.index) + " records no times articles were added (it was "
+                    "built before saved searches existed): after this run its articles count as reported, and "
+                    "articles indexed from now on as new");
       SearchRequest r = saved_request(s, base);
       if (s.ran) {
         r.added_from = s.added_through;
