@@ -55,7 +55,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view text = fuzz::as_text(data, size);
   bahth::ParsedQuery parsed;
   try {
-    parsed = bahth::parse_query(text, analyzer);
+    parsed = bahth::parse_query(text, analyzer, bahth::CivilDate{2024, 2, 29});
   } catch (const bahth::QueryError&) {
     return 0;
   } catch (const std::exception& e) {

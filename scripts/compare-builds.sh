@@ -5,7 +5,8 @@
 #   1. bahth-index --dry-run --json on a sample of ../shared/data/news (both sources: Hijri and Gregorian
 #      dates) plus corpus/: every article's analysis, dates it mentions, duplicate_of, term count;
 #   2. a new index of the sample built by each: every term with its frequencies (xapian-delve -a -vv) and
-#      every document's values in every slot (xapian-delve -V<slot>), then an update in place (the sample again, with --prune);
+#      every document's values in every slot but 8, the time it was added (xapian-delve -V<slot>), then an
+#      update in place (the sample again, with --prune);
 #   3. bahth-search --json --explain --facets on queries made of words of the sample's titles (hits, scores,
 #      snippets, highlights, what each term added, facet counts), timings removed.
 # Prints one line per check, "same" or "DIFFERENT" with the first lines of the diff, and exits 1 if any differ.

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "base/choices.h"
+#include "cli/alerts.h"
 #include "base/errors.h"
 #include "cli/batch.h"
 #include "cli/interactive.h"
@@ -49,11 +50,13 @@ different spellings of a word find the same articles. Without a query on a termi
               {"to", ValueKind::text, {}, "DATE"},
               {"width", ValueKind::text, {}, "N"},
               {"run-tag", ValueKind::text, {}, "TAG"},
+              {"alert", ValueKind::text, {}, "NAME"},
               {"query", ValueKind::text, {}, "QUERY"}};
   h.sections = {
       {"Query syntax", R"(Words (any of them, ranked); "a phrase" or «a phrase» (exact words in order); +word (required);
 -word (excluded); a AND b, a OR b (also أو), a NOT b, parentheses; title:word; source:NAME; category:NAME;
-date:2018-03..2018-05 (published then; either side may be empty); mentioned:2022 (the text talks about a
+date:2018-03..2018-05 (published then; either side may be empty; also days before today: date:7d..,
+date:yesterday, date:"الشهر الماضي"..); mentioned:2022 (the text talks about a
 date in 2022; also YYYY-MM, YYYY-MM-DD, FROM..TO). Words are normalised like the articles (diacritics,
 tatweel, alef forms, Arabic-Indic digits) and stemmed; common function words count only inside phrases.
 A word the index has never seen is searched as the word one letter off that it holds most (مجاس → مجلس),
@@ -76,12 +79,22 @@ record has "type" and "query_id" ("1" for a single query, the batch id otherwise
 logical when stdout is not a terminal or the terminal applies bidi itself (Konsole, mlterm, mintty, VTE
 terminals such as GNOME Terminal: $VTE_VERSION >= 5800), visual otherwise; BAHTH_BIDI=visual|logical
 overrides it. JSON, TSV and TREC output are always in logical order.)"},
-      {"Exit status", R"(  0  at least one result was found
-  1  no results
-  2  error (bad option, missing index, a query that cannot be run); in a batch the other queries still run)"},
+      {"Saved searches", R"(--alert NAME 'query' [--from/--to/--sort/--no-collapse] saves the search for the index given, in
+$XDG_STATE_HOME/bahth/alerts/NAME.json (~/.local/state/bahth/alerts/). --alerts runs every saved search and
+prints only the articles added to its index since that search last ran (the first run: every match), in any
+output format, each search as one query of a batch whose id is its name; a search with nothing new prints
+nothing. --from/--to are kept as typed, so --from 7d moves with the day. --alerts --list shows them
+("NAME<TAB>QUERY<TAB>FILTERS<TAB>LAST RUN"); --alert NAME --delete forgets one. A crontab line that mails what
+is new, and nothing when nothing is:
+  0 7 * * *  out=$(bahth-search --alerts) && echo "$out" | mail -s "Bahth: new articles" me@example.org)"},
+      {"Exit status", R"(  0  at least one result was found (--alerts: something new)
+  1  no results (--alerts: nothing new)
+  2  error (bad option, missing index, a query that cannot be run, an unknown or unreadable saved search); in
+     a batch or --alerts the other queries still run)"},
       {"Environment", R"(  BAHTH_INDEX      the index when --index is not given
   XDG_DATA_HOME    else the index is $XDG_DATA_HOME/bahth/index (default ~/.local/share/bahth/index)
-  XDG_STATE_HOME   the prompt's history is $XDG_STATE_HOME/bahth/history (default ~/.local/state)
+  XDG_STATE_HOME   the prompt's history and saved searches are under $XDG_STATE_HOME/bahth
+                   (default ~/.local/state)
   BAHTH_BIDI       visual or logical: overrides --bidi=auto
   NO_COLOR         not empty: no colour with --color=auto; so does TERM=dumb
   COLUMNS          the width to wrap to when the terminal does not say
@@ -91,6 +104,7 @@ overrides it. JSON, TSV and TREC output are always in logical order.)"},
                    rank with BM25 instead of DLH (for relevance benchmarks))"},
       {"Files", R"(  ~/.local/share/bahth/index        the default index
   ~/.local/state/bahth/history      the prompt's history
+  ~/.local/state/bahth/alerts/      the saved searches (--alert), one NAME.json each
   share/bahth/bahth-search.schema.json
                                     the JSON Schema of the --json records, under the install prefix)"},
       {"Examples", R"(  bahth-search --index ~/news.db 'بوتين الصين'
@@ -103,7 +117,14 @@ overrides it. JSON, TSV and TREC output are always in logical order.)"},
   return h;
 }
 
+// What a command line asks for beyond a search: saving, deleting, listing or running saved searches.
+enum class AlertAction { none, save, remove, list, run };
+
 struct Options {
+  AlertAction alert = AlertAction::none;
+  std::string alert_name;
+  std::string from_text, to_text;  // --from/--to as typed: a saved search keeps them so
+  std::string sort_text = "relevance";
   std::vector<std::string> index;
   bahth::SearchRequest request;
   bool interactive = false;
@@ -122,6 +143,59 @@ bahth::Ranking ranking_from_environment() {
     if (std::sscanf(e, "%lf,%lf", &k1, &b) == 2) ranking.bm25_k1 = k1, ranking.bm25_b = b;
   }
   return ranking;
+}
+
+// --alert/--alerts and what goes with them; leaves o.alert at none when neither is given.
+void parse_alert_options(const cxxopts::ParseResult& r, const std::vector<std::string>& words, Options& o) {
+  if (!r.count("alert") && !r.count("alerts")) {
+    if (r.count("list")) throw bahth::UsageError("--list goes with --alerts");
+    if (r.count("delete")) throw bahth::UsageError("--delete goes with --alert NAME");
+    return;
+  }
+  if (r.count("alert") && r.count("alerts")) throw bahth::UsageError("give either --alert NAME or --alerts, not both");
+  if (r.count("queries") || r.count("interactive") || r.count("facets"))
+    throw bahth::UsageError("saved searches take one query, without --queries, --interactive or --facets");
+  if (r.count("alerts")) {
+    if (!words.empty()) throw bahth::UsageError("--alerts runs the saved searches: give no query");
+    if (r.count("delete")) throw bahth::UsageError("--delete goes with --alert NAME");
+    if (r.count("index")) throw bahth::UsageError("--alerts runs each saved search on the index it was saved for: drop --index");
+    for (const char* saved : {"from", "to", "sort", "no-collapse"})
+      if (r.count(saved)) throw bahth::UsageError(std::string("--alerts runs each saved search with its own --") + saved);
+    o.alert = r.count("list") ? AlertAction::list : AlertAction::run;
+    return;
+  }
+  if (r.count("list")) throw bahth::UsageError("--list goes with --alerts");
+  o.alert_name = r["alert"].as<std::string>();
+  bahth::check_alert_name(o.alert_name);
+  o.alert = r.count("delete") ? AlertAction::remove : AlertAction::save;
+  if (o.alert == AlertAction::remove && !words.empty()) throw bahth::UsageError("--delete takes no query");
+  if (o.alert == AlertAction::save && o.request.query.empty())
+    throw bahth::UsageError("give the query to save: bahth-search --alert " + o.alert_name + " 'QUERY'");
+}
+
+int run_alert_action(const Options& o, bahth::Reporter& report) {
+  switch (o.alert) {
+    case AlertAction::save: {
+      bahth::SavedSearch s;
+      s.name = o.alert_name;
+      s.query = o.request.query;
+      s.from = o.from_text;
+      s.to = o.to_text;
+      s.sort = o.sort_text;
+      s.collapse = o.request.collapse;
+      s.index = o.index;
+      bahth::save_alert(bahth::alerts_dir(), s, o.request, report);
+      return 0;
+    }
+    case AlertAction::remove:
+      bahth::delete_saved_search(bahth::alerts_dir(), o.alert_name);
+      report.note("deleted alert " + o.alert_name);
+      return 0;
+    case AlertAction::list:
+      return bahth::list_alerts(bahth::alerts_dir(), std::cout, report);
+    default:
+      return bahth::run_alerts(bahth::alerts_dir(), o.request, o.output, std::cout, report);
+  }
 }
 
 Options parse_options(int argc, char** argv) {
@@ -143,8 +217,9 @@ Options parse_options(int argc, char** argv) {
        cxxopts::value<std::vector<std::string>>())
       ("n,limit", "results per query", cxxopts::value<std::size_t>()->default_value("10"))
       ("offset", "skip this many results first", cxxopts::value<std::size_t>()->default_value("0"))
-      ("from", "published on or after: YYYY, YYYY-MM or YYYY-MM-DD", cxxopts::value<std::string>())
-      ("to", "published on or before: YYYY, YYYY-MM or YYYY-MM-DD", cxxopts::value<std::string>())
+      ("from", "published on or after: YYYY, YYYY-MM, YYYY-MM-DD, or a day before today: today, yesterday, "
+               "7d, 4w, 3m, 1y, اليوم, أمس, 'الأسبوع الماضي', 'الشهر الماضي'", cxxopts::value<std::string>())
+      ("to", "published on or before: the same forms as --from", cxxopts::value<std::string>())
       ("json", "JSON Lines output (same as --format json)")
       ("format", bahth::choice_names(bahth::kOutputFormats), cxxopts::value<std::string>()->default_value("human"))
       ("count", "print only the number of matches (same as --format count)")
@@ -167,6 +242,11 @@ Options parse_options(int argc, char** argv) {
                "auto (see below)", cxxopts::value<std::string>()->default_value("auto"))
       ("width", "wrap human output to N columns (default: the terminal's width; 0: no wrapping)",
        cxxopts::value<std::size_t>())
+      ("alert", "save the search (the query, --from, --to, --sort, --no-collapse) as NAME; with --delete: forget it",
+       cxxopts::value<std::string>())
+      ("alerts", "run every saved search: print only the articles added since it last ran; with --list: list them")
+      ("list", "with --alerts: list the saved searches")
+      ("delete", "with --alert NAME: delete that saved search")
       ("query", "the query", cxxopts::value<std::vector<std::string>>());
   const cxxopts::ParseResult r = bahth::parse_command_line(spec, argc, argv, help);
   Options o;
@@ -177,12 +257,16 @@ Options parse_options(int argc, char** argv) {
   o.request.snippet_chars = r["snippet-chars"].as<std::size_t>();
   o.request.collapse = r.count("no-collapse") == 0;
   o.request.explain = r.count("explain") > 0;
-  o.request.sort = bahth::parse_sort_order(r["sort"].as<std::string>());
+  o.sort_text = r["sort"].as<std::string>();
+  o.request.sort = bahth::parse_sort_order(o.sort_text);
   o.request.ranking = ranking_from_environment();
   if (r.count("facets")) o.request.facets = bahth::parse_facets(r["facets"].as<std::string>());
   if (o.request.snippet_chars < 20) throw bahth::UsageError("--snippet-chars must be at least 20");
-  if (r.count("from")) o.request.from = bahth::parse_date_bound(r["from"].as<std::string>(), false);
-  if (r.count("to")) o.request.to = bahth::parse_date_bound(r["to"].as<std::string>(), true);
+  o.request.today = bahth::local_today();
+  if (r.count("from")) o.from_text = r["from"].as<std::string>();
+  if (r.count("to")) o.to_text = r["to"].as<std::string>();
+  if (r.count("from")) o.request.from = bahth::parse_date_bound(o.from_text, false, o.request.today);
+  if (r.count("to")) o.request.to = bahth::parse_date_bound(o.to_text, true, o.request.today);
   if (!o.request.from.empty() && !o.request.to.empty() && o.request.from > o.request.to)
     throw bahth::UsageError("--from is after --to");
   o.output.format = bahth::parse_output_format(r["format"].as<std::string>());
@@ -217,6 +301,8 @@ Options parse_options(int argc, char** argv) {
   words.insert(words.end(), excluded_words.begin(), excluded_words.end());
   for (const auto& w : words) o.request.query += (o.request.query.empty() ? "" : " ") + w;
   if (!o.queries_file.empty() && !words.empty()) throw bahth::UsageError("give either a query or --queries, not both");
+  parse_alert_options(r, words, o);
+  if (o.alert != AlertAction::none) return o;
   o.interactive = r.count("interactive") > 0 ||
                   (words.empty() && o.queries_file.empty() && o.request.facets.empty() && !o.request.exact_count &&
                    bahth::is_terminal(STDIN_FILENO) && bahth::is_terminal(STDOUT_FILENO));
@@ -234,7 +320,9 @@ int main(int argc, char** argv) {
     const Options o = parse_options(argc, argv);
     bahth::StderrReporter report(kProgram, std::cerr, false);
     int code = 1;
-    if (o.interactive) {
+    if (o.alert != AlertAction::none) {
+      code = run_alert_action(o, report);
+    } else if (o.interactive) {
       const bahth::Searcher searcher(o.index);
       code = bahth::run_interactive(searcher, o.request, o.output, std::cout, report);
     } else if (o.queries_file.empty()) {

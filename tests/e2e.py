@@ -412,6 +412,7 @@ def document(db, doc_id):
     if len(docids) != 1:
         return f"{len(docids)} documents with id {doc_id}"
     out = run(["xapian-delve", "-d", "-V", "-r", docids[0], db])[1]
+    out = re.sub(r" 8:\S+", " 8:ADDED", out)  # when the article was added (schema.h kSlotAdded): a time
     return re.sub(r"record #\d+", "record", out)
 
 
@@ -793,6 +794,173 @@ def case_limits():
         expect(search("--index", ro, "بوتين"), 0, None, "a read-only index can be searched")
     finally:
         subprocess.run(["umount", mnt])
+
+
+def added_times(db):
+    """id -> the time each document was added (value slot 8), read with xapian-delve."""
+    times = {}
+    rc, out, _ = run(["xapian-delve", "-V8", "-1", db])
+    for doc_id in ids_in(db):
+        post = run(["xapian-delve", "-1", "-t", "Q" + doc_id, db])[1].split("\n")[1:]
+        docno = [p for p in post if p.strip().isdigit()][0]
+        m = re.search(rf"^{docno}:(\S+)$", out, re.M)
+        times[doc_id] = m.group(1) if m else None
+    return times
+
+
+def case_alerts():
+    """Issue 16: saved searches print only the articles added since they last ran; relative dates."""
+    work = fresh("alerts")
+    db = os.path.join(work, "db")
+    inbox = os.path.join(work, "in")
+    env = {"XDG_STATE_HOME": os.path.join(work, "state")}
+    alerts = os.path.join(work, "state", "bahth", "alerts")
+    corpus = os.path.join(ARGS.root, "corpus")
+    first, later = sorted(f for f in os.listdir(corpus) if f.endswith(".txt"))[:3], None
+    os.makedirs(inbox)
+    for f in first:
+        shutil.copy(os.path.join(corpus, f), inbox)
+    expect(index("--index", db, inbox), 0, r"3 added", "index part of the corpus")
+    stamps = added_times(db)
+    check(len(stamps) == 3 and all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z", t or "") for t in stamps.values()),
+          f"every article records when it was added: {stamps}")
+
+    rc, out, err = expect(search("--index", db, "--alert", "putin", "بوتين", env=env), 0, r"saved alert putin", "save an alert")
+    check(out == "", "saving prints nothing on stdout")
+    with open(os.path.join(alerts, "putin.json")) as f:
+        saved = json.load(f)
+    check(saved["query"] == "بوتين" and saved["index"] == [db] and saved["last_run"] is None, f"the saved search: {saved}")
+    expect(search("--index", db, "--alert", "china", "الصين", "--from", "100y", "--sort", "newest", env=env), 0, None,
+           "save a second alert, with a relative date")
+
+    rc, out, err = expect(search("--alerts", "--json", env=env), 0, None, "first run: every match")
+    hits = [r for r in jsonl(out) if r["type"] == "hit"]
+    check(sorted(h["id"] for h in hits if h["query_id"] == "putin") == first, f"putin: the three articles: {hits}")
+    check({h["query_id"] for h in hits} == {"putin", "china"}, "each search's records carry its name")
+    rc, out, err = expect(search("--alerts", env=env), 1, None, "second run in a row")
+    check(out == "", f"the second run prints nothing: {out[:200]!r}")
+
+    # An unchanged re-index keeps the time an article was added; so does a changed article (it is no new article).
+    expect(index("--index", db, inbox), 0, r"0 added, 0 replaced, 3 unchanged", "unchanged re-index")
+    check(added_times(db) == stamps, "an unchanged re-index keeps the added times")
+    with open(os.path.join(inbox, first[0]), "a") as f:
+        f.write("\nوأضاف بوتين أن التعاون مستمر.\n")
+    expect(index("--index", db, inbox), 0, r"0 added, 1 replaced", "a changed article")
+    check(added_times(db) == stamps, "a changed article keeps the time it was first added")
+    expect(search("--alerts", env=env), 1, None, "a changed article is not new")
+
+    later = sorted(f for f in os.listdir(corpus) if f.endswith(".txt"))[3:]
+    for f in later:
+        shutil.copy(os.path.join(corpus, f), inbox)
+    expect(index("--index", db, inbox), 0, r"2 added", "index the rest")
+    rc, out, err = expect(search("--alerts", "--ids", env=env), 0, None, "after new articles")
+    rc_putin = search("--index", db, "--ids", "--limit", "100", "بوتين")[1].split()
+    rc_china = search("--index", db, "--ids", "--limit", "100", "الصين")[1].split()
+    want = sorted(set(rc_putin + rc_china) & set(later))
+    check(sorted(set(out.split())) == want and want, f"only the new articles: {out.split()} == {want}")
+    rc, out, err = expect(search("--alerts", "--color=never", env=env), 1, None, "and then nothing again")
+    check(out == "", "nothing new, nothing printed")
+
+    rc, out, err = expect(search("--alerts", "--list", env=env), 0, None, "--alerts --list")
+    rows = [l.split("\t") for l in out.splitlines()]
+    check([r[:3] for r in rows] == [["china", "الصين", "--from 100y --sort newest"], ["putin", "بوتين", ""]] and
+          all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", r[3]) for r in rows), f"the list: {rows}")
+
+    # Bad input: one line on stderr naming it, exit 2; a corrupted file does not stop the other searches.
+    for what, args, err_re in [
+        ("unknown name", ["--alert", "nosuch", "--delete"], r"no saved search named 'nosuch'"),
+        ("a slash in the name", ["--index", db, "--alert", "a/b", "بوتين"], r"alert name 'a/b' holds a '/'"),
+        ("no query to save", ["--index", db, "--alert", "empty"], r"give the query to save"),
+        ("--alerts with a query", ["--alerts", "بوتين"], r"--alerts runs the saved searches: give no query"),
+    ]:
+        rc, out, err = expect(search(*args, env=env), 2, err_re, what)
+        check(len(err.strip().splitlines()) == 1 and out == "", f"{what}: one line on stderr, nothing on stdout")
+    write(os.path.join(alerts, "broken.json"), '{"name": "broken", "query": ')
+    write(os.path.join(inbox, "brief.txt"), "بوتين يستقبل نظيره الصيني في موسكو\n")
+    expect(index("--index", db, inbox), 0, r"1 added", "one more article")
+    rc, out, err = expect(search("--alerts", "--ids", env=env), 2, r"alert broken: .*broken\.json: is not a saved search",
+                          "a corrupted saved search")
+    check(len(err.strip().splitlines()) == 1, f"the corrupted file: one line: {err!r}")
+    check(out.split() == ["brief.txt"], f"the other searches still ran (putin; china wants a date): {out!r}")
+    expect(search("--alert", "broken", "--delete", env=env), 0, r"deleted alert broken", "delete a saved search")
+    check(not os.path.exists(os.path.join(alerts, "broken.json")), "the file is gone")
+    expect(search("--alerts", env=env), 1, None, "all quiet again")
+
+
+def case_alerts_while_indexing():
+    """Issue 16: a saved search that runs while an indexing run is still committing misses nothing and repeats
+    nothing: the run's remaining articles carry the same added time as those already reported."""
+    lines = shared_lines(200)
+    work = fresh("alerts-busy")
+    db = os.path.join(work, "db")
+    env = {"XDG_STATE_HOME": os.path.join(work, "state")}
+    ids = [json.loads(l)["id"] for l in lines]
+    expect(index("--index", db, "-", stdin="".join(lines[:10]).encode()), 0, r"10 added", "a first index")
+    expect(search("--index", db, "--alert", "all", "--no-collapse", "date:1900..2100", env=env), 0, None, "save")
+    rc, out, _ = expect(search("--alerts", "--ids", env=env), 0, None, "first run")
+    check(sorted(out.split()) == sorted(ids[:10]), "the first ten")
+    # The indexer reads stdin in 128 KiB blocks and commits every document (--batch 1): send a bit more than a
+    # block, wait until its articles are committed, run the alerts, then send the rest.
+    cut, size = 10, 0
+    while size < 200 * 1024 and cut < 150:
+        size += len(lines[cut].encode())
+        cut += 1
+    writer = subprocess.Popen([ARGS.index_bin, "--index", db, "--threads", "1", "--batch", "1", "-"],
+                              stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        writer.stdin.write("".join(lines[10:cut]).encode())
+        writer.stdin.flush()
+        count, steady = 10, 0
+        for _ in range(200):
+            time.sleep(0.1)
+            now = doccount(db)
+            steady = steady + 1 if now == count else 0
+            count = now
+            if count > 10 and steady >= 10:
+                break
+        check(10 < count < cut, f"part of the run is committed: {count} of {cut}")
+        rc, out, _ = expect(search("--alerts", "--ids", env=env), 0, None, "run while the indexer is busy")
+        during = out.split()
+        writer.stdin.write("".join(lines[cut:]).encode())
+    finally:
+        writer.stdin.close()
+        writer.wait(timeout=120)
+    check(writer.returncode == 0, "the indexer finished")
+    rc, out, _ = expect(search("--alerts", "--ids", env=env), 0, None, "after the indexer finished")
+    after = out.split()
+    check(not set(during) & set(after), f"nothing repeated: {sorted(set(during) & set(after))[:5]}")
+    check(sorted(during + after) == sorted(ids[10:]), f"nothing missed: {len(during)} + {len(after)} of {len(ids) - 10}")
+    expect(search("--alerts", env=env), 1, None, "then nothing")
+
+
+def case_relative_dates():
+    """Issue 16: --from/--to and date: take days before today; a one-line .txt brief is indexed."""
+    db = corpus_index()
+    rc, out, _ = search("--index", db, "--count", "--from", "1900", "بوتين")  # the articles with a date
+    check(out.strip() not in ("", "0"), f"dated articles: {out.strip()}")
+    for args, expected in [
+        (["--from", "100y"], out),                # the corpus is from 2020..2024
+        (["--from", "الأسبوع الماضي"], ""),        # nothing published last week
+        (["--to", "yesterday"], out),
+        (["--from", "٣m"], ""),
+    ]:
+        rc, got, err = search("--index", db, "--count", *args, "بوتين")
+        check(rc in (0, 1) and got.strip() == (expected.strip() or "0"), f"{args}: {got.strip()} ({err.strip()})")
+    rc, got, _ = search("--index", db, "--count", 'بوتين date:"الشهر الماضي"..')
+    check(got.strip() == "0", f'date:"الشهر الماضي"..: {got.strip()}')
+    rc, got, _ = search("--index", db, "--count", "بوتين date:1900..أمس")
+    check(got.strip() == out.strip(), f"date:..أمس: {got.strip()}")
+    expect(search("--index", db, "--from", "7x", "بوتين"), 2, r"date '7x' is not a valid .* \(today, yesterday, 7d",
+           "a bad relative date")
+
+    # A .txt article of one line is indexed with that line as title and text (it used to be skipped).
+    brief = write(os.path.join(fresh("brief"), "brief.txt"), "عاجل: زلزال بقوة خمس درجات يضرب جنوب تركيا\n")
+    bdb = os.path.join(os.path.dirname(brief), "db")
+    expect(index("--index", bdb, brief), 0, r"1 added, .* 0 skipped", "a one-line brief")
+    rc, out, _ = expect(search("--index", bdb, "--json", "زلزال تركيا"), 0, None, "the brief is found")
+    hits = [r for r in jsonl(out) if r["type"] == "hit"]
+    check(hits and hits[0]["title"] == "عاجل: زلزال بقوة خمس درجات يضرب جنوب تركيا" and "زلزال" in hits[0]["snippet"],
+          f"title and text of the brief: {hits}")
 
 
 def main():

@@ -90,3 +90,28 @@ TEST_CASE("boilerplate lines") {
     CHECK(bahth::is_boilerplate_line(c.line, c.arabic_page) == c.boilerplate);
   }
 }
+
+TEST_CASE("a page of one short paragraph is its own title and text (issue 16)") {
+  struct Case {
+    const char* page;
+    const char* title;
+    const char* body;
+  } cases[] = {
+      {"عاجل: زلزال بقوة 5 درجات يضرب جنوب تركيا\n", "عاجل: زلزال بقوة 5 درجات يضرب جنوب تركيا",
+       "عاجل: زلزال بقوة 5 درجات يضرب جنوب تركيا"},
+      // no final line break, blank lines and boilerplate around it
+      {"\n\nارتفاع أسعار النفط في الأسواق العالمية\nجميع الحقوق محفوظة ©\n",
+       "ارتفاع أسعار النفط في الأسواق العالمية", "ارتفاع أسعار النفط في الأسواق العالمية"},
+      // a headline and a paragraph: the paragraph alone is the text, as before
+      {"عنوان الخبر\nنص الخبر في فقرة واحدة.\n", "عنوان الخبر", "نص الخبر في فقرة واحدة."},
+      // nothing but boilerplate: still nothing
+      {"جميع الحقوق محفوظة ©\n", "", ""},
+  };
+  for (const auto& c : cases) {
+    const std::string page = c.page;
+    CAPTURE(page);
+    const bahth::CleanPage p = bahth::clean_page(c.page);
+    CHECK(p.title == c.title);
+    CHECK(p.body == c.body);
+  }
+}

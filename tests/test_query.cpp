@@ -30,8 +30,10 @@ std::string short_factors(const std::string& d) {
   out.append(last, d.cend());
   return out;
 }
+// The day relative dates (date:7d, date:أمس) count back from in these tests.
+const bahth::CivilDate kToday{2024, 3, 31};
 std::string describe(const Analyzer& a, const std::string& q) {
-  return short_factors(parse_query(q, a).query.get_description());
+  return short_factors(parse_query(q, a, kToday).query.get_description());
 }
 }  // namespace
 
@@ -65,18 +67,19 @@ TEST_CASE("query syntax to Xapian queries") {
       {"٢٠٢٢", "Query((Z2022 OR 0.35 * 2022))"},
   };
   for (const auto& c : cases) {
-    CAPTURE(c.query);
+    const std::string query = c.query;
+    CAPTURE(query);
     CHECK(describe(a, c.query) == c.expected);
   }
 }
 
 TEST_CASE("parentheses nest up to 100 deep") {
   const Analyzer a("none");
-  CHECK_NOTHROW(parse_query(std::string(100, '(') + "بوتين" + std::string(100, ')'), a));
+  CHECK_NOTHROW(parse_query(std::string(100, '(') + "بوتين" + std::string(100, ')'), a, {}));
   std::ifstream f(BAHTH_TEST_DATA_DIR "/fuzz-regressions/query-deep-nesting", std::ios::binary);
   const std::string crash((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
   REQUIRE(crash.size() > 1000);
-  CHECK_THROWS_AS(parse_query(crash, a), bahth::QueryError);
+  CHECK_THROWS_AS(parse_query(crash, a, {}), bahth::QueryError);
 }
 
 TEST_CASE("queries that cannot run say why") {
@@ -97,22 +100,22 @@ TEST_CASE("queries that cannot run say why") {
   };
   for (const auto& c : cases) {
     CAPTURE(c.query);
-    CHECK_THROWS_WITH_AS(parse_query(c.query, a), c.message, bahth::QueryError);
+    CHECK_THROWS_WITH_AS(parse_query(c.query, a, {}), c.message, bahth::QueryError);
   }
 }
 
 TEST_CASE("unbalanced quotes and parentheses are closed with a warning") {
   const Analyzer a("none");
-  auto p = parse_query("\"شراكة بلا", a);
+  auto p = parse_query("\"شراكة بلا", a, {});
   CHECK(p.query.get_description() == "Query((شراكة PHRASE 2 بلا))");
   REQUIRE(p.warnings.size() == 1);
   CHECK(p.warnings[0] == "unbalanced quote: the phrase runs to the end of the query");
 
-  p = parse_query("(بوتين OR شي", a);
+  p = parse_query("(بوتين OR شي", a, {});
   CHECK(short_factors(p.query.get_description()) == "Query(((Zبوتين OR 0.35 * بوتين) OR (Zشي OR 0.35 * شي)))");
   CHECK(p.warnings.size() == 1);
 
-  p = parse_query("بوتين) شي", a);  // no word pair across the ')'
+  p = parse_query("بوتين) شي", a, {});  // no word pair across the ')'
   CHECK(short_factors(p.query.get_description()) == "Query(((Zبوتين OR 0.35 * بوتين) OR (Zشي OR 0.35 * شي)))");
   CHECK(p.warnings.size() == 1);
 }
@@ -135,14 +138,15 @@ TEST_CASE("plain words: exact-form and word-pair bonuses") {
       {"مدينة -المغرب", "Query(((Zمدين OR 0.35 * مدينة) AND_NOT Zمغرب))"},
   };
   for (const auto& c : cases) {
-    CAPTURE(c.query);
+    const std::string query = c.query;
+    CAPTURE(query);
     CHECK(describe(a, c.query) == c.expected);
   }
 }
 
 TEST_CASE("highlight spec holds positive words only") {
   const Analyzer a("none");
-  auto p = parse_query("بوتين \"بلا حدود\" \"موسكو\" -الصين NOT بكين", a);
+  auto p = parse_query("بوتين \"بلا حدود\" \"موسكو\" -الصين NOT بكين", a, {});
   CHECK(p.match.stems == std::set<std::string>{"بوتين"});
   CHECK(p.match.exact == std::set<std::string>{"موسكو"});
   REQUIRE(p.match.phrases.size() == 1);
@@ -175,18 +179,28 @@ TEST_CASE("date: and mentioned: filters") {
       {"بوتين date:2018-03..2018-05", "Query(((Zبوتين OR 0.35 * بوتين) FILTER VALUE_RANGE 0 20180301 20180531))"},
       {"بوتين date:٢٠٢٢-٠٢-٠٥", "Query(((Zبوتين OR 0.35 * بوتين) FILTER VALUE_RANGE 0 20220205 20220205))"},
       {"بوتين date:..2012", "Query(((Zبوتين OR 0.35 * بوتين) FILTER VALUE_RANGE 0 00000101 20121231))"},
+      // Days before today (kToday = 2024-03-31), one form or the Arabic words, quoted or joined by '_'.
+      {"بوتين date:7d..", "Query(((Zبوتين OR 0.35 * بوتين) FILTER VALUE_RANGE 0 20240324 99991231))"},
+      {"بوتين date:yesterday", "Query(((Zبوتين OR 0.35 * بوتين) FILTER VALUE_RANGE 0 20240330 20240330))"},
+      {"بوتين date:1m..today", "Query(((Zبوتين OR 0.35 * بوتين) FILTER VALUE_RANGE 0 20240229 20240331))"},
+      {"بوتين date:\"الشهر الماضي..\"", "Query(((Zبوتين OR 0.35 * بوتين) FILTER VALUE_RANGE 0 20240229 99991231))"},
+      {"بوتين date:الأسبوع_الماضي..أمس", "Query(((Zبوتين OR 0.35 * بوتين) FILTER VALUE_RANGE 0 20240324 20240330))"},
       {"mentioned:2022", "Query(XMY2022)"},
       {"بوتين mentioned:2022-03", "Query(((Zبوتين OR 0.35 * بوتين) FILTER XMM202203))"},
       {"بوتين mentioned:2022-03-05", "Query(((Zبوتين OR 0.35 * بوتين) FILTER XMD20220305))"},
       {"mentioned:2016..2018", "Query((XMY2016 OR XMY2017 OR XMY2018))"},
   };
   for (const auto& c : cases) {
-    CAPTURE(c.query);
+    const std::string query = c.query;
+    CAPTURE(query);
     CHECK(describe(a, c.query) == c.expected);
   }
-  CHECK_THROWS_WITH_AS(parse_query("بوتين date:2022-13", a),
-                       "date:2022-13 is not a date or range (YYYY, YYYY-MM, YYYY-MM-DD, FROM..TO)", bahth::QueryError);
-  CHECK_THROWS_WITH_AS(parse_query("بوتين date:2019..2018", a),
-                       "date:2019..2018 is not a date or range (YYYY, YYYY-MM, YYYY-MM-DD, FROM..TO)", bahth::QueryError);
+  CHECK_THROWS_WITH_AS(parse_query("بوتين date:2022-13", a, {}),
+                       "date:2022-13 is not a date or range (YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday, 7d, 4w, 3m, 1y, FROM..TO)", bahth::QueryError);
+  CHECK_THROWS_WITH_AS(parse_query("بوتين date:2019..2018", a, {}),
+                       "date:2019..2018 is not a date or range (YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday, 7d, 4w, 3m, 1y, FROM..TO)", bahth::QueryError);
+  // mentioned: takes periods only: its precision is the shape of what was typed.
+  CHECK_THROWS_WITH_AS(parse_query("بوتين mentioned:7d", a, kToday),
+                       "mentioned:7d is not a date or range (YYYY, YYYY-MM, YYYY-MM-DD, FROM..TO)", bahth::QueryError);
 }
 

@@ -28,7 +28,7 @@ std::string marked(const bahth::Snippet& s) {
 
 std::string snippet(const std::string& text, const std::string& query, std::size_t chars = 200) {
   const Analyzer a("none");
-  return marked(bahth::make_snippet(text, bahth::parse_query(query, a).match, a, chars));
+  return marked(bahth::make_snippet(text, bahth::parse_query(query, a, {}).match, a, chars));
 }
 
 }  // namespace
@@ -127,7 +127,7 @@ TEST_CASE("property: every highlight is a matched word (1,000 real articles)") {
       if (articles % 2) query += " \"" + tokens[k].form + " " + tokens[k + 1].form + "\"";
       bahth::ParsedQuery parsed;
       try {
-        parsed = bahth::parse_query(query, a);
+        parsed = bahth::parse_query(query, a, {});
       } catch (const bahth::QueryError&) {
         continue;  // e.g. only stop words
       }

@@ -63,33 +63,33 @@ TEST_CASE("query words the index has never seen are read as the nearest known fo
   bahth::Analyzer a("light");
   a.set_vocabulary(documents);
   SUBCASE("a plain word is corrected, with a warning naming both forms") {
-    const bahth::ParsedQuery p = bahth::parse_query("مجاس", a);
+    const bahth::ParsedQuery p = bahth::parse_query("مجاس", a, {});
     REQUIRE(p.warnings.size() == 1);
     CHECK(p.warnings[0] == "مجاس is not in the index; searched for مجلس instead (quote a word to keep it as typed)");
     CHECK(p.query.get_description().find("Zمجلس") != std::string::npos);
     CHECK(p.match.stems.count("مجلس") == 1);  // snippets highlight the word searched for
   }
   SUBCASE("known words, quoted words, fields and excluded words are left as typed") {
-    CHECK(bahth::parse_query("مجلس", a).warnings.empty());
+    CHECK(bahth::parse_query("مجلس", a, {}).warnings.empty());
     for (const char* q : {"\"مجاس\"", "title:مجاس", "مجلس -مجاس"}) {
       CAPTURE(q);
-      const bahth::ParsedQuery p = bahth::parse_query(q, a);
+      const bahth::ParsedQuery p = bahth::parse_query(q, a, {});
       CHECK(p.warnings.empty());
       CHECK(p.query.get_description().find("مجاس") != std::string::npos);
     }
   }
   SUBCASE("a word read as a stop word is dropped like one") {
-    const bahth::ParsedQuery p = bahth::parse_query("مازا مجلس", a);
+    const bahth::ParsedQuery p = bahth::parse_query("مازا مجلس", a, {});
     REQUIRE(p.warnings.size() == 1);
     CHECK(p.query.get_description().find("ماذا") == std::string::npos);
   }
   SUBCASE("a query looks up at most 8 unknown words") {
     std::string nine;
     for (int i = 0; i < 9; ++i) nine += "مجاس ";
-    CHECK(bahth::parse_query(nine, a).warnings.size() == 8);
+    CHECK(bahth::parse_query(nine, a, {}).warnings.size() == 8);
   }
   SUBCASE("without a vocabulary nothing is corrected") {
     const bahth::Analyzer plain("light");
-    CHECK(bahth::parse_query("مجاس", plain).warnings.empty());
+    CHECK(bahth::parse_query("مجاس", plain, {}).warnings.empty());
   }
 }

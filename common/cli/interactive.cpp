@@ -15,6 +15,7 @@
 
 #include "cli/batch.h"
 #include "base/errors.h"
+#include "cli/options.h"
 #include "dates/calendar.h"
 #include "search/query.h"
 #include "cli/terminal.h"
@@ -31,10 +32,8 @@ constexpr const char* kHelp =
     "  :help   :quit\n";
 
 std::string history_path() {
-  std::string dir;
-  if (const char* x = std::getenv("XDG_STATE_HOME"); x && *x) dir = std::string(x) + "/bahth";
-  else if (const char* h = std::getenv("HOME"); h && *h) dir = std::string(h) + "/.local/state/bahth";
-  else return {};
+  const std::string dir = state_dir();
+  if (dir.empty()) return {};
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   return ec ? std::string() : dir + "/history";
@@ -79,8 +78,10 @@ bool command(const std::string& line, SearchRequest& req, const std::string& las
     if (value.empty()) {
       (name == "from" ? req.from : req.to).clear();
     } else {
-      auto bound = date_bound(value, name == "to");
-      if (!bound) throw UsageError(":" + name + " takes YYYY, YYYY-MM or YYYY-MM-DD (or nothing to clear it)");
+      auto bound = date_bound(value, name == "to", req.today);
+      if (!bound)
+        throw UsageError(":" + name + " takes YYYY, YYYY-MM, YYYY-MM-DD, a day before today (yesterday, 7d, أمس …) "
+                         "or nothing to clear it");
       (name == "from" ? req.from : req.to) = *bound;
     }
   } else if (name == "sort") {

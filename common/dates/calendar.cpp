@@ -1,10 +1,15 @@
 #include "dates/calendar.h"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdio>
+#include <ctime>
+#include <vector>
 
 #include "base/errors.h"
+#include "dates/lexicon.h"
+#include "dates/tokens.h"
 #include "text/chars.h"
 #include "text/utf8.h"
 
@@ -61,7 +66,25 @@ CivilDate civil_from_days(long z) {
 
 int weekday_of(long days) { return static_cast<int>(((days + 4) % 7 + 7) % 7); }
 
-std::optional<std::string> date_bound(std::string_view text, bool upper) {
+CivilDate months_before(const CivilDate& d, long months) {
+    const long index = static_cast<long>(d.year) * 12 + (d.month - 1) - months;
+    const long year = index >= 0 ? index / 12 : (index - 11) / 12;
+    const int month = static_cast<int>(index - year * 12) + 1;
+    const int y = static_cast<int>(year);
+    return CivilDate{y, month, std::min(d.day, days_in_month(y, month))};
+}
+
+CivilDate local_today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return CivilDate{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+namespace {
+
+// "YYYY", "YYYY-MM", "YYYY-MM-DD": the period's first or last day.
+std::optional<std::string> period_bound(std::string_view text, bool upper) {
     // Arabic-Indic and Persian digits to ASCII; anything else must be digits and '-'.
     std::string s;
     for (std::size_t i = 0; i < text.size();) {
@@ -78,14 +101,87 @@ std::optional<std::string> date_bound(std::string_view text, bool upper) {
         return std::nullopt;
     if (n < 2) m = upper ? 12 : 1;
     if (n < 3) d = upper ? days_in_month(y, m) : 1;
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d%02d%02d", y, m, d);
-    return std::string(buf);
+    return to_yyyymmdd({y, m, d});
 }
 
-std::string parse_date_bound(const std::string& text, bool upper) {
-    if (auto bound = date_bound(text, upper)) return *bound;
-    throw UsageError("date '" + text + "' is not a valid YYYY, YYYY-MM or YYYY-MM-DD");
+// A span back from today: `count` of `unit` ('d', 'w', 'm', 'y').
+struct Offset {
+    long count = 0;
+    char unit = 'd';
+};
+
+// The words of a relative bound, normalised as dates read text (tokens.h: case folded, digits ASCII, alef
+// forms and ة/ى folded, marks dropped), split at spaces and '_'.
+std::vector<std::u32string> relative_words(std::string_view text) {
+    std::u32string cps;
+    for (std::size_t i = 0; i < text.size();) cps.push_back(next_code_point(text, i));
+    std::vector<std::u32string> words(1);
+    for (char32_t c : detail::normalise(cps)) {
+        if (c == U' ' || c == U'_' || c == U'\n') {
+            if (!words.back().empty()) words.emplace_back();
+        } else {
+            words.back().push_back(c);
+        }
+    }
+    if (words.back().empty()) words.pop_back();
+    return words;
+}
+
+std::optional<Offset> relative_offset(std::string_view text) {
+    const std::vector<std::u32string> w = relative_words(text);
+    if (w.size() == 1 && w[0] == U"today") return Offset{0, 'd'};
+    if (w.size() == 1 && w[0] == U"yesterday") return Offset{1, 'd'};
+    if (w.size() == 1 && w[0].size() >= 2 && w[0].size() <= 5) {  // 7d, 4w, 3m, 1y: at most 4 digits
+        const char32_t unit = w[0].back();
+        long n = 0;
+        bool digits = true;
+        for (std::size_t k = 0; k + 1 < w[0].size(); ++k) {
+            digits = digits && w[0][k] >= U'0' && w[0][k] <= U'9';
+            n = n * 10 + static_cast<long>(w[0][k] - U'0');
+        }
+        if (digits && (unit == U'd' || unit == U'w' || unit == U'm' || unit == U'y'))
+            return Offset{n, static_cast<char>(unit)};
+    }
+    // The Arabic words, by their lexicon flags: اليوم, أمس, and الأسبوع/الشهر/العام + الماضي.
+    auto flags = [](const std::u32string& word) -> std::uint64_t {
+        const auto& lex = detail::lexicon();
+        const auto it = lex.find(word);
+        return it == lex.end() ? 0 : it->second.flags;
+    };
+    if (w.size() == 1 && (flags(w[0]) & detail::TODAY)) return Offset{0, 'd'};
+    if (w.size() == 1 && (flags(w[0]) & detail::YESTERDAY)) return Offset{1, 'd'};
+    if (w.size() == 2 && (flags(w[1]) & detail::REL_PAST)) {
+        const std::uint64_t f = flags(w[0]);
+        if (f & detail::WEEK_WORD) return Offset{1, 'w'};
+        if (f & detail::MONTH_WORD) return Offset{1, 'm'};
+        if (f & detail::YEAR_WORD) return Offset{1, 'y'};
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> date_bound(std::string_view text, bool upper, const CivilDate& today) {
+    if (auto period = period_bound(text, upper)) return period;
+    if (!is_valid_date(today)) return std::nullopt;
+    const std::optional<Offset> back = relative_offset(text);
+    if (!back) return std::nullopt;
+    const long today_days = days_from_civil(today.year, today.month, today.day);
+    CivilDate day;
+    switch (back->unit) {
+        case 'd': day = civil_from_days(today_days - back->count); break;
+        case 'w': day = civil_from_days(today_days - 7 * back->count); break;
+        case 'm': day = months_before(today, back->count); break;
+        default: day = months_before(today, 12 * back->count); break;
+    }
+    if (day.year < 1) return std::nullopt;
+    return to_yyyymmdd(day);
+}
+
+std::string parse_date_bound(const std::string& text, bool upper, const CivilDate& today) {
+    if (auto bound = date_bound(text, upper, today)) return *bound;
+    throw UsageError("date '" + text + "' is not a valid YYYY, YYYY-MM, YYYY-MM-DD or a day before today (today, "
+                     "yesterday, 7d, 4w, 3m, 1y, أمس …)");
 }
 
 }  // namespace bahth

@@ -3,11 +3,13 @@
 //
 // Days are counted from 1970-01-01 (day 0) with Howard Hinnant's days_from_civil / civil_from_days, valid
 // for any year an int holds. This module knows nothing of other calendars (Hijri: hijri.h), of Arabic
-// month names or of finding dates in text (mentions.h, fields.h, dateline.h).
+// month names or of finding dates in text (mentions.h, fields.h, dateline.h); of Arabic it knows only the
+// few relative words a date bound may be (اليوم، أمس، الأسبوع الماضي …), read through the lexicon (lexicon.h).
 //
 // Example:
-//   bahth::to_iso({2022, 2, 5});                  // "2022-02-05"
-//   bahth::date_bound("٢٠٢٣/٠٢", true);            // "20230228": the last day of February 2023
+//   bahth::to_iso({2022, 2, 5});                          // "2022-02-05"
+//   bahth::date_bound("٢٠٢٣/٠٢", true, {});                // "20230228": the last day of February 2023
+//   bahth::date_bound("الشهر الماضي", false, {2024, 3, 31});  // "20240229": a month before that day
 //   bahth::weekday_of(bahth::days_from_civil(2015, 7, 22));  // 3: a Wednesday
 #pragma once
 
@@ -51,13 +53,29 @@ CivilDate civil_from_days(long days);
 /// Day of the week of day number `days`: 0 = Sunday .. 6 = Saturday.
 int weekday_of(long days);
 
-/// "YYYY", "YYYY-MM" or "YYYY-MM-DD" (ASCII or Arabic-Indic/Persian digits, '/' for '-') as an inclusive
-/// bound "YYYYMMDD": the period's first day, or its last day when `upper`. nullopt when it is no such date
-/// (another shape, any other character, month 13, 29 February of a common year, year 0).
-std::optional<std::string> date_bound(std::string_view text, bool upper);
+/// The date `months` calendar months before `d` (a full date), the day clamped to the end of a shorter month:
+/// 2024-03-31 less 1 is 2024-02-29.
+CivilDate months_before(const CivilDate& d, long months);
+
+/// Today's date on this machine's clock in its local time zone (the TZ variable): what the command line
+/// passes to date_bound() as `today`.
+CivilDate local_today();
+
+/// An inclusive date bound "YYYYMMDD" from what a user types after --from/--to or date:, either
+///  - a period: "YYYY", "YYYY-MM" or "YYYY-MM-DD" (ASCII or Arabic-Indic/Persian digits, '/' for '-'): its
+///    first day, or its last day when `upper`; or
+///  - a day relative to `today` (the same day for either bound): "today", "yesterday", "Nd", "Nw", "Nm",
+///    "Ny" (N days, weeks, calendar months or years before today; N up to 9999, any case, Arabic digits
+///    too), or the Arabic words اليوم (today), أمس (yesterday), الأسبوع الماضي (7d), الشهر الماضي (1m),
+///    العام الماضي / السنة الماضية (1y), normalised as dates read text (hamza and alef forms, ة/ه, ى/ي,
+///    diacritics, tatweel); the words may be separated by spaces or '_'.
+/// nullopt when it is neither (another shape, any other character, month 13, 29 February of a common year,
+/// year 0), or when it is relative and `today` is not a valid date (so a caller without a clock, such as
+/// mentioned:, passes {} and accepts periods only).
+std::optional<std::string> date_bound(std::string_view text, bool upper, const CivilDate& today);
 
 /// date_bound() for a command-line option: the bound, or throws UsageError "date 'TEXT' is not a valid YYYY,
-/// YYYY-MM or YYYY-MM-DD".
-std::string parse_date_bound(const std::string& text, bool upper);
+/// YYYY-MM, YYYY-MM-DD or a day before today (today, yesterday, 7d, 4w, 3m, 1y, أمس …)".
+std::string parse_date_bound(const std::string& text, bool upper, const CivilDate& today);
 
 }  // namespace bahth

@@ -145,7 +145,13 @@ bool InPlaceWriter::add(const Article& a, Xapian::Document doc) {
   return with_index_errors(path_, [&] {
     Xapian::WritableDatabase& db = shard_for(a.id);
     const std::string idterm = schema::kId + a.id;
-    const bool existed = db.term_exists(idterm);
+    Xapian::PostingIterator old = db.postlist_begin(idterm);
+    const bool existed = old != db.postlist_end(idterm);
+    // A new version of an article is not a new article: it keeps the time it was first added (schema.h).
+    if (existed) {
+      const std::string first = db.get_document(*old, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotAdded);
+      if (!first.empty()) doc.add_value(schema::kSlotAdded, first);
+    }
     db.replace_document(idterm, doc);
     count_change();
     return existed;

@@ -1,6 +1,8 @@
 #include "index/run.h"
 
 #include <chrono>
+#include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <memory>
 
@@ -14,6 +16,22 @@
 #include "text/stemmer.h"
 
 namespace bahth {
+
+namespace {
+
+// schema::kSlotAdded's form of `t`: "YYYY-MM-DDTHH:MM:SS.ffffffZ".
+std::string added_time(std::chrono::system_clock::time_point t) {
+  const auto us = std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count();
+  const std::time_t seconds = static_cast<std::time_t>(us / 1000000);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", utc.tm_year + 1900, utc.tm_mon + 1,
+                utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, static_cast<int>((us % 1000000 + 1000000) % 1000000));
+  return buf;
+}
+
+}  // namespace
 
 IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptions& opt, std::ostream& out,
                      Reporter& report) {
@@ -53,6 +71,9 @@ IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptio
     else report.warning("no document with id \"" + id + "\" to delete");
   }
 
+  // Every article this run adds gets the same time: a saved search that ran while this run was committing
+  // its batches finds the rest later by this time and the ids it already reported (cli/alerts.h).
+  const std::string added = added_time(std::chrono::system_clock::now());
   DryRun dry(out, opt.json);
   ReadCallbacks cb;
   cb.problem = [&](const std::string& message) {
@@ -63,6 +84,7 @@ IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptio
   auto write = [&](const Article& a, Xapian::Document doc) {
     // A near copy of an indexed article joins its cluster (dedup.h); done here, where the index is.
     if (std::string key = writer->near_duplicate_key(doc, a.id); !key.empty()) doc.add_value(schema::kSlotDuplicate, key);
+    doc.add_value(schema::kSlotAdded, added);
     if (writer->add(a, std::move(doc))) ++stats.replaced;
     else ++stats.added;
     progress(false);

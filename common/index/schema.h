@@ -33,6 +33,12 @@ inline constexpr Xapian::valueno kSlotDuplicate = 4; ///< duplicate-cluster key:
 inline constexpr Xapian::valueno kSlotOrder = 7;     ///< hash of the id, 16 hex digits: orders equal scores
 inline constexpr Xapian::valueno kSlotMinHash = 6;   ///< MinHash signature of the body, 32 little-endian uint32
 inline constexpr Xapian::valueno kSlotMentionedYears = 5;  ///< distinct mentioned years "YYYY" joined by ',' (facets)
+/// When the article was first added to this index: the start of the indexing run that added it, UTC,
+/// "YYYY-MM-DDTHH:MM:SS.ffffffZ" (fixed width, so string order is time order). A changed article that
+/// replaces its older version keeps the older time (in_place_writer.cpp); an unchanged one is not rewritten.
+/// Saved searches report the articles added since they last ran (cli/alerts.h). Absent in documents of
+/// indexes built before it existed.
+inline constexpr Xapian::valueno kSlotAdded = 8;
 
 // ---- Database metadata ---------------------------------------------------------------------------------
 inline constexpr const char* kMetaSchema = "bahth.schema";    ///< schema version, "1"

@@ -122,6 +122,9 @@ CleanPage clean_page(std::string_view page) {
     out.body.append(kept[i]);
   }
   while (!out.body.empty() && out.body.front() == '\n') out.body.erase(0, 1);
+  // A page of one short paragraph (a news brief on one line) is its own headline and its own text: without
+  // a body it would be skipped as empty, and its words lost.
+  if (out.body.empty() && first == 1) out.body = out.title;
   return out;
 }
 

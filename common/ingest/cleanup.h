@@ -17,7 +17,8 @@ struct CleanPage {
   std::optional<CivilDate> date;     ///< publication date from a dateline / "نشرت في:" line, if any
 };
 
-/// Splits a scraped page (valid UTF-8) into title, body and dateline date.
+/// Splits a scraped page (valid UTF-8) into title, body and dateline date. A page whose only text is one
+/// short paragraph (a brief on one line) gets that paragraph as both title and body.
 /// Boilerplate lines are dropped: lines without a single Arabic letter in a mostly Arabic page (English
 /// blurbs, phone numbers, e-mail addresses, "LEAVE A REPLY"), lines carrying a known boilerplate phrase
 /// (comment forms, share and "read more" buttons, copyright notices), and repeats of the line before.

@@ -143,8 +143,8 @@ class Lexer {
 class Parser {
  public:
   // `drop_stopwords`: plain (unsigned, not excluded) stop words add nothing to the query.
-  Parser(std::string_view text, const Analyzer& analyzer, ParsedQuery& out, bool drop_stopwords)
-      : lexer_(text, out.warnings), analyzer_(analyzer), out_(out), drop_stopwords_(drop_stopwords) {
+  Parser(std::string_view text, const Analyzer& analyzer, const CivilDate& today, ParsedQuery& out, bool drop_stopwords)
+      : lexer_(text, out.warnings), analyzer_(analyzer), today_(today), out_(out), drop_stopwords_(drop_stopwords) {
     advance();
   }
 
@@ -313,15 +313,21 @@ class Parser {
 
   // date:2018-03..2018-05 (publication date) and mentioned:2022 (a date the text talks about) restrict the
   // whole query like source:. Each side of ".." is YYYY, YYYY-MM or YYYY-MM-DD; either side may be empty.
+  // date: also takes days before today (date:7d.., date:"الأسبوع الماضي"..); mentioned: does not: its
+  // precision comes from the shape of what was typed.
   std::optional<Xapian::Query> date_filter(const Lexeme& lx) {
     const std::string text(trim(lx.text));
     const std::size_t dots = text.find("..");
     const std::string lo_text = dots == std::string::npos ? text : text.substr(0, dots);
     const std::string hi_text = dots == std::string::npos ? text : text.substr(dots + 2);
-    const std::optional<std::string> lo = lo_text.empty() ? std::optional<std::string>("00000101") : date_bound(lo_text, false);
-    const std::optional<std::string> hi = hi_text.empty() ? std::optional<std::string>("99991231") : date_bound(hi_text, true);
+    const CivilDate today = lx.field == "date" ? today_ : CivilDate{};
+    const std::optional<std::string> lo =
+        lo_text.empty() ? std::optional<std::string>("00000101") : date_bound(lo_text, false, today);
+    const std::optional<std::string> hi =
+        hi_text.empty() ? std::optional<std::string>("99991231") : date_bound(hi_text, true, today);
     if (!lo || !hi || *lo > *hi)
-      throw QueryError(lx.field + ":" + text + " is not a date or range (YYYY, YYYY-MM, YYYY-MM-DD, FROM..TO)");
+      throw QueryError(lx.field + ":" + text + " is not a date or range (YYYY, YYYY-MM, YYYY-MM-DD, " +
+                       (lx.field == "date" ? "today, yesterday, 7d, 4w, 3m, 1y, " : "") + "FROM..TO)");
     if (lx.field == "date") {
       filters_["date"].emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, *lo, *hi);
       return std::nullopt;
@@ -388,6 +394,7 @@ class Parser {
 
   std::optional<Xapian::Query> phrase(const Lexeme& lx) {
     if (lx.field == "source" || lx.field == "category") return filter(lx);
+    if (lx.field == "date" || lx.field == "mentioned") return date_filter(lx);  // date:"الشهر الماضي"
     std::vector<Token> tokens = analyzer_.tokenize(lx.text);
     if (tokens.empty()) return std::nullopt;
     return phrase_of(tokens, lx.field == "title");
@@ -411,6 +418,7 @@ class Parser {
 
   Lexer lexer_;
   const Analyzer& analyzer_;
+  CivilDate today_;  // relative date: bounds count back from it
   ParsedQuery& out_;
   Lexeme cur_;
   int negating_ = 0;
@@ -427,19 +435,19 @@ class Parser {
 
 }  // namespace
 
-ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer) {
+ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer, const CivilDate& today) {
   if (auto bad = find_invalid_utf8(text))
     throw QueryError("query is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
   if (trim(text).empty()) throw QueryError("empty query");
   ParsedQuery out;
-  Parser parser(text, analyzer, out, true);
+  Parser parser(text, analyzer, today, out, true);
   try {
     out.query = parser.parse();
   } catch (const QueryError&) {
     if (!parser.dropped_stopwords()) throw;
     // Nothing but stop words (من هو؟): search them after all, exactly.
     out = ParsedQuery();
-    Parser again(text, analyzer, out, false);
+    Parser again(text, analyzer, today, out, false);
     out.query = again.parse();
   }
   return out;

@@ -7,6 +7,7 @@
 //   title:word, title:"a phrase"                    in the title only
 //   source:NAME, category:NAME                      filters on the article's source or category
 //   date:2018-03..2018-05, date:2018                publication date (either side of .. may be empty)
+//   date:7d.., date:yesterday, date:"الشهر الماضي"..   days before today (dates/calendar.h: date_bound)
 //   mentioned:2022, mentioned:2016..2018             articles whose text mentions a date in that period
 #pragma once
 
@@ -18,6 +19,7 @@
 
 #include <xapian.h>
 
+#include "dates/calendar.h"
 #include "text/analyzer.h"
 
 namespace bahth {
@@ -36,9 +38,10 @@ struct ParsedQuery {
   std::vector<std::string> warnings;  ///< e.g. an unbalanced quote that was closed at the end
 };
 
-/// Parses `text` (UTF-8). Throws QueryError when it is empty, has no searchable word (only punctuation or
-/// diacritics), is not valid UTF-8, or only excludes words.
-ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer);
+/// Parses `text` (UTF-8); relative dates in date: count back from `today` (no valid date: they are refused).
+/// Throws QueryError when it is empty, has no searchable word (only punctuation or diacritics), is not valid
+/// UTF-8, or only excludes words.
+ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer, const CivilDate& today);
 
 }  // namespace bahth
 

@@ -167,6 +167,74 @@ std::vector<TermContribution> Searcher::explain(const Xapian::Query& query, cons
   return out;
 }
 
+namespace {
+
+// Documents whose value in `slot` lies in [from, to]; an empty bound does not bound.
+Xapian::Query value_range(Xapian::valueno slot, const std::string& from, const std::string& to) {
+  return to.empty()     ? Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, from)
+         : from.empty() ? Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, to)
+                        : Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, from, to);
+}
+
+}  // namespace
+
+Xapian::Query Searcher::filtered_query(const SearchRequest& req, ParsedQuery& parsed) const {
+  if (trim(req.query).empty() && (!req.facets.empty() || req.exact_count)) parsed.query = Xapian::Query::MatchAll;
+  else parsed = parse_query(req.query, *analyzer_, req.today);
+  Xapian::Query query = parsed.query;
+  if (!req.from.empty() || !req.to.empty())
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, value_range(schema::kSlotDate, req.from, req.to));
+  if (!req.added_from.empty()) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotAdded, req.added_from));
+    if (!req.added_seen.empty()) {
+      std::vector<Xapian::Query> ids;
+      for (const std::string& id : req.added_seen) ids.emplace_back(schema::kId + id);
+      const Xapian::Query seen(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end()),
+                               value_range(schema::kSlotAdded, req.added_from, req.added_from));
+      query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, seen);
+    }
+  }
+  // "Added after T" is "added at or after the smallest string above T": T + '\0'. Articles without an added
+  // time stay (an empty value is no value to Xapian).
+  if (req.added_through)
+    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                          Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotAdded, *req.added_through + '\0'));
+  return query;
+}
+
+std::vector<std::string> Searcher::matching_ids(const SearchRequest& req) const {
+  std::vector<std::string> ids;
+  with_index_errors(path_, [&] {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        ParsedQuery parsed;
+        Xapian::Enquire enquire(db_);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.set_query(filtered_query(req, parsed));
+        const Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
+        ids.clear();
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+          const Xapian::Document doc = it.get_document();
+          const std::string_view prefix = schema::kId;
+          Xapian::TermIterator t = doc.termlist_begin();
+          t.skip_to(schema::kId);
+          if (t != doc.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0) ids.push_back((*t).substr(prefix.size()));
+        }
+        return;
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt >= 3) throw;
+        db_.reopen();
+      }
+    }
+  });
+  return ids;
+}
+
+std::string Searcher::latest_added() const {
+  return with_index_errors(path_, [&] { return db_.get_value_upper_bound(schema::kSlotAdded); });
+}
+
 SearchResult Searcher::search(const SearchRequest& req) const {
   SearchResult result;
   with_index_errors(path_, [&] {
@@ -174,23 +242,15 @@ SearchResult Searcher::search(const SearchRequest& req) const {
       try {
         // Parsed inside the retry loop: the analyzer reads the index's vocabulary (analyzer.h).
         ParsedQuery parsed;
-        if (trim(req.query).empty() && (!req.facets.empty() || req.exact_count)) parsed.query = Xapian::Query::MatchAll;
-        else parsed = parse_query(req.query, *analyzer_);
+        Xapian::Query query = filtered_query(req, parsed);
         result.warnings = parsed.warnings;
-        Xapian::Query query = parsed.query;
-        if (!req.from.empty() || !req.to.empty()) {
-          Xapian::Query range =
-              req.to.empty()     ? Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDate, req.from)
-              : req.from.empty() ? Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDate, req.to)
-                                 : Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, req.from, req.to);
-          query = Xapian::Query(Xapian::Query::OP_FILTER, query, range);
-        }
         // Facets and --count: exact counts of every matching article (copies too), without collapsing and
         // without weights. Over the whole index they are the term frequencies of the date, source and
         // category terms; otherwise one unweighted pass over the matches with counting spies.
         std::optional<Xapian::doccount> exact;
         if (!req.facets.empty() || req.exact_count) {
-          const bool whole_index = trim(req.query).empty() && req.from.empty() && req.to.empty();
+          const bool whole_index = trim(req.query).empty() && req.from.empty() && req.to.empty() &&
+                                   req.added_from.empty() && !req.added_through;
           if (whole_index) {
             result.facets = facets_from_terms(db_, req.facets);
             exact = db_.get_doccount();

@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "base/choices.h"
+#include "dates/calendar.h"
 #include "text/analyzer.h"
 #include "search/facets.h"
 #include "search/query.h"
@@ -37,6 +38,14 @@ struct SearchRequest {
   std::size_t limit = 10;
   std::string from;               ///< "YYYYMMDD" inclusive lower bound on the publication date, or empty
   std::string to;                 ///< "YYYYMMDD" inclusive upper bound, or empty
+  CivilDate today;                ///< the day date:7d, date:أمس … count back from (bahth-search: local_today())
+  /// Saved searches (cli/alerts.h), by the time articles were added (schema::kSlotAdded). A non-empty
+  /// `added_from` keeps only articles added then or later (so never those without an added time, indexed
+  /// before the slot existed), less those of `added_seen` (ids) added exactly then; `added_through` leaves
+  /// out articles added after it ("": every article with an added time).
+  std::string added_from;
+  std::vector<std::string> added_seen;
+  std::optional<std::string> added_through;
   std::size_t snippet_chars = 200;
   bool snippets = true;
   bool explain = false;           ///< fill Hit::explain
@@ -94,7 +103,17 @@ class Searcher {
   /// Runs one query. Throws QueryError for a query that cannot be run.
   SearchResult search(const SearchRequest& request) const;
 
+  /// The ids of every article the request matches (no collapsing, no ranking, no limit), for bookkeeping
+  /// such as the saved searches'. Throws QueryError like search().
+  std::vector<std::string> matching_ids(const SearchRequest& request) const;
+
+  /// The latest time an article was added to the index (schema::kSlotAdded), or "" when no article records
+  /// one (an empty index, or one built before the slot existed). May name an article deleted since.
+  std::string latest_added() const;
+
  private:
+  /// The request's query with its filters (dates, added times); `parsed` receives the parse.
+  Xapian::Query filtered_query(const SearchRequest& request, ParsedQuery& parsed) const;
   std::vector<TermContribution> explain(const Xapian::Query& query, const Xapian::Document& doc,
                                         const std::string& id, const Ranking& ranking) const;
   /// The weight `clause` gives the document with id `id`, or -1 when it does not match it.
