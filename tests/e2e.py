@@ -306,7 +306,7 @@ def case_batch():
 
 
 def case_shared_sample():
-    lines = shared_lines(1000)
+    lines = shared_lines(1500)
     db = fresh("shared-index")
     rc, out, err = expect(index("--index", db, "--threads", "2", "-", stdin="".join(lines).encode()), 0, r"1500 added",
                           "index 1500 ANT articles from stdin")
@@ -559,6 +559,7 @@ def index_dump(db, ignore_values=()):
     rc, out, _ = run(["xapian-delve", "-V3", "-1", db])  # every document has its content hash in slot 3
     docids = [line.split(":", 1)[0] for line in out.splitlines()[1:] if ":" in line]
     dump = {}
+    kind = None
     for i in range(0, len(docids), 200):
         cmd = ["xapian-delve", "-v", "-1", "-V", "-d", db]
         for d in docids[i:i + 200]:
@@ -569,12 +570,10 @@ def index_dump(db, ignore_values=()):
         for line in out.splitlines():
             m = re.match(r"(Values|Data|Term List) for record #(\d+)", line)
             if m:
-                section = docs.setdefault(m.group(2), {"Values": [], "Data": [], "Term List": []})[m.group(1)]
-                if m.group(1) == "Values":  # one line: "Values for record #N: 0:... 1:..."
-                    values = line.split(":", 1)[1].split()
-                    section.extend(v for v in values if v.split(":", 1)[0] not in ignore_values)
+                kind = m.group(1)
+                section = docs.setdefault(m.group(2), {"Values": [], "Data": [], "Term List": []})[kind]
                 continue
-            if section is not None:
+            if section is not None and not (kind == "Values" and line.split(":", 1)[0] in ignore_values):
                 section.append(line)
         for doc in docs.values():
             ids = [t.split()[0][1:] for t in doc["Term List"] if t.startswith("Q")]
@@ -805,7 +804,7 @@ def terminal_screens(db, sock):
 def case_shards():
     """Issue 7: a sharded index, and shards served by xapian-tcpsrv, answer exactly like one index."""
     import socket
-    lines = shared_lines(1000)
+    lines = shared_lines(1500)
     data = "".join(lines).encode()
     one, sharded = fresh("one"), fresh("sharded")
     expect(index("--index", one, "-", stdin=data), 0, r"1500 added", "one index")
