@@ -16,6 +16,7 @@
 #include "cli/batch.h"
 #include "base/errors.h"
 #include "cli/options.h"
+#include "cli/state.h"
 #include "dates/calendar.h"
 #include "search/query.h"
 #include "cli/terminal.h"

@@ -79,12 +79,6 @@ std::string default_index_path() {
   return "bahth-index.db";
 }
 
-std::string state_dir() {
-  if (const char* x = std::getenv("XDG_STATE_HOME"); x && *x) return std::string(x) + "/bahth";
-  if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.local/state/bahth";
-  return {};
-}
-
 std::string version_text(const std::string& program) {
   // The libraries' run-time versions, not the headers': what a bug report needs is what is loaded.
   UVersionInfo icu;

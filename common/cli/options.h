@@ -72,10 +72,6 @@ std::vector<OptionDoc> describe_options(const cxxopts::Options& spec, const Prog
 /// ~/.local/share/bahth/index.
 std::string default_index_path();
 
-/// Where the programs keep state between runs (the prompt's history, saved searches): $XDG_STATE_HOME/bahth,
-/// else ~/.local/state/bahth; empty when neither variable is set. Not created here.
-std::string state_dir();
-
 /// The versions of Bahth and of the Xapian and ICU libraries it runs with, one a line, the first
 /// "PROGRAM VERSION".
 std::string version_text(const std::string& program);

@@ -15,6 +15,7 @@
 
 #include "base/errors.h"
 #include "cli/options.h"
+#include "cli/state.h"
 #include "text/utf8.h"
 
 namespace bahth {
