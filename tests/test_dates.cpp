@@ -306,3 +306,130 @@ TEST_CASE("robustness: invalid UTF-8, empty input, idempotent calls") {
     const std::string t = "في 5 مارس 2018 وأمس";
     CHECK(extract(t, kPub) == extract(t, kPub));
 }
+
+// ---- Issue 14: every mention's period, ordinal days, parts of months, weekday checks, counted days ----------
+
+namespace {
+
+// "VALUE=FIRST..LAST precision calendar @TEXT [!warning]" items joined by " | ".
+std::string extract_ranges(const std::string& text, std::optional<CivilDate> pub) {
+    std::string out;
+    for (const auto& m : bahth::extract_dates(text, pub)) {
+        if (!out.empty()) out += " | ";
+        out += m.value + "=" + bahth::to_iso(m.first) + ".." + bahth::to_iso(m.last) + " " +
+               std::string(bahth::to_string(m.precision)) + " " + m.calendar + " @" + m.text;
+        if (!m.warning.empty()) out += " !" + m.warning;
+    }
+    return out;
+}
+
+void run_ranges(const std::vector<Case>& cases, std::optional<CivilDate> pub) {
+    for (const Case& c : cases) {
+        INFO("input: " << c.input);
+        CHECK(extract_ranges(c.input, pub) == c.expected);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("every mention has its period: days, weeks, Gregorian and Hijri months and years") {
+    run_ranges({
+            {"في 5 مارس 2018", "2018-03-05=2018-03-05..2018-03-05 day gregorian @5 مارس 2018"},
+            {"الأسبوع القادم", "2015-07-27=2015-07-27..2015-08-02 week gregorian @الأسبوع القادم"},
+            {"في فبراير 2016", "2016-02=2016-02-01..2016-02-29 month gregorian @فبراير 2016"},
+            {"عام 2016", "2016=2016-01-01..2016-12-31 year gregorian @عام 2016"},
+            // A Hijri month spans two Gregorian months; its value is the month it starts in.
+            {"ذو القعدة 1436هـ", "2015-08=2015-08-16..2015-09-13 month hijri @ذو القعدة 1436هـ"},
+            {"رمضان 1436هـ", "2015-06=2015-06-18..2015-07-16 month hijri @رمضان 1436هـ"},
+            {"عام 1437 هـ", "2015=2015-10-14..2016-10-01 year hijri @عام 1437 هـ"},
+            {"رمضان الماضي", "2015-06=2015-06-18..2015-07-16 month hijri @رمضان الماضي"},
+        },
+        kPub);
+}
+
+TEST_CASE("ordinal days in both genders, with من شهر and الـ, before every family of month names") {
+    run_ranges({
+            {"في الخامس والعشرين من شهر مارس 2016",
+             "2016-03-25=2016-03-25..2016-03-25 day gregorian @الخامس والعشرين من شهر مارس 2016"},
+            {"الحادي عشر من شهر مارس 2016", "2016-03-11=2016-03-11..2016-03-11 day gregorian @الحادي عشر من شهر مارس 2016"},
+            {"في الثاني عشر من كانون الثاني 2016",
+             "2016-01-12=2016-01-12..2016-01-12 day gregorian @الثاني عشر من كانون الثاني 2016"},
+            {"في الأول من جويلية 2017", "2017-07-01=2017-07-01..2017-07-01 day gregorian @الأول من جويلية 2017"},
+            {"في الخامسة عشرة من مارس 2016", "2016-03-15=2016-03-15..2016-03-15 day gregorian @الخامسة عشرة من مارس 2016"},
+            {"السابع عشر من رمضان 1437", "2016-06-22=2016-06-22..2016-06-22 day hijri @السابع عشر من رمضان 1437"},
+            {"الثلاثين من نوفمبر 2017", "2017-11-30=2017-11-30..2017-11-30 day gregorian @الثلاثين من نوفمبر 2017"},
+            {"في الـ24 من شهر مارس 2017", "2017-03-24=2017-03-24..2017-03-24 day gregorian @24 من شهر مارس 2017"},
+            // The ordinal of a noun, not a day.
+            {"الأسبوع الأول من يناير", ""},
+            {"النصف الأول من مارس 2016", "2016-03=2016-03-01..2016-03-31 month gregorian @مارس 2016"},
+            {"في الجمعة الأولى من رمضان", ""},
+            {"قمة الأحد الخامسة من نوعها", "2015-07-19=2015-07-19..2015-07-19 day gregorian @الأحد"},
+        },
+        kPub);
+}
+
+TEST_CASE("غرة, مطلع, منتصف, أواخر: the first day and parts of a month") {
+    run_ranges({
+            {"في غرة محرم", "2015-10-14=2015-10-14..2015-10-14 day hijri @غرة محرم"},
+            {"غرة شهر رمضان 1437", "2016-06-06=2016-06-06..2016-06-06 day hijri @غرة شهر رمضان 1437"},
+            {"في مطلع مارس 2016", "2016-03=2016-03-01..2016-03-10 month gregorian @مطلع مارس 2016"},
+            {"منتصف شهر يناير 2016", "2016-01=2016-01-11..2016-01-20 month gregorian @منتصف شهر يناير 2016"},
+            {"في أواخر رمضان 1436هـ", "2015-07=2015-07-08..2015-07-16 month hijri @أواخر رمضان 1436هـ"},
+            {"حتى نهاية ديسمبر المقبل", "2015-12=2015-12-21..2015-12-31 month gregorian @نهاية ديسمبر المقبل"},
+            {"بنهاية شباط", "2015-02=2015-02-21..2015-02-28 month gregorian @بنهاية شباط"},
+        },
+        kPub);
+}
+
+TEST_CASE("a weekday before a date confirms it and is never read alone") {
+    run_ranges({
+            {"يوم الخميس الـ30 من شهر نوفمبر 2017",
+             "2017-11-30=2017-11-30..2017-11-30 day gregorian @الخميس الـ30 من شهر نوفمبر 2017"},
+            {"الأربعاء 30 نوفمبر 2017",
+             "2017-11-30=2017-11-30..2017-11-30 day gregorian @الأربعاء 30 نوفمبر 2017 !the weekday written "
+             "(Wednesday) is not the date's (Thursday)"},
+            {"الخميس 31 نوفمبر 2017", ""},
+        },
+        kPub);
+}
+
+TEST_CASE("a comma before the year, Mauritanian month names") {
+    run_ranges({
+            {"14 مارس، 2017", "2017-03-14=2017-03-14..2017-03-14 day gregorian @14 مارس، 2017"},
+            {"الأحد 23 أكتوبر, 2016", "2016-10-23=2016-10-23..2016-10-23 day gregorian @الأحد 23 أكتوبر, 2016"},
+            {"في 5 أغشت 2015 و3 دجمبر 2014 و9 شتمبر 2014",
+             "2015-08-05=2015-08-05..2015-08-05 day gregorian @5 أغشت 2015 | "
+             "2014-12-03=2014-12-03..2014-12-03 day gregorian @3 دجمبر 2014 | "
+             "2014-09-09=2014-09-09..2014-09-09 day gregorian @9 شتمبر 2014"},
+        },
+        kPub);
+}
+
+TEST_CASE("definite yesterday and tomorrow, counted days, hours and weeks, the year before and after") {
+    run_ranges({
+            {"صباح الأمس", "2015-07-20=2015-07-20..2015-07-20 day gregorian @الأمس"},
+            {"منذ الأمس", "2015-07-20=2015-07-20..2015-07-20 day gregorian @الأمس"},
+            {"الأمس القريب", ""},
+            {"قال البارحة", "2015-07-20=2015-07-20..2015-07-20 day gregorian @البارحة"},
+            {"مساء الغد", "2015-07-22=2015-07-22..2015-07-22 day gregorian @الغد"},
+            {"يوم الغد", "2015-07-22=2015-07-22..2015-07-22 day gregorian @يوم الغد"},
+            {"صحيفة الغد", ""},
+            {"قبل يومين", "2015-07-19=2015-07-19..2015-07-19 day gregorian @قبل يومين"},
+            {"منذ 3 أيام", "2015-07-18=2015-07-18..2015-07-18 day gregorian @منذ 3 أيام"},
+            {"قبل عشرة أيام", "2015-07-11=2015-07-11..2015-07-11 day gregorian @قبل عشرة أيام"},
+            {"منذ 15 يوما", "2015-07-06=2015-07-06..2015-07-06 day gregorian @منذ 15 يوما"},
+            {"قبل يوم واحد", "2015-07-20=2015-07-20..2015-07-20 day gregorian @قبل يوم واحد"},
+            {"منذ 48 ساعة", "2015-07-19=2015-07-19..2015-07-19 day gregorian @منذ 48 ساعة"},
+            {"قبل أسبوعين", "2015-07-06=2015-07-06..2015-07-12 week gregorian @قبل أسبوعين"},
+            {"منذ ثلاثة أسابيع", "2015-06-29=2015-06-29..2015-07-05 week gregorian @منذ ثلاثة أسابيع"},
+            {"قبل يومين من الانتخابات", ""},
+            {"منذ أيام", ""},
+            {"منذ يوم الخميس", "2015-07-16=2015-07-16..2015-07-16 day gregorian @الخميس"},
+            {"مقارنة بالعام السابق", "2014=2014-01-01..2014-12-31 year gregorian @العام السابق"},
+            {"في عام 2010 ثم في العام التالي",
+             "2010=2010-01-01..2010-12-31 year gregorian @عام 2010 | 2011=2011-01-01..2011-12-31 year gregorian @العام التالي"},
+            // المقبل written the day before the weekday: tomorrow.
+            {"الأربعاء المقبل", "2015-07-22=2015-07-22..2015-07-22 day gregorian @الأربعاء المقبل"},
+        },
+        kPub);
+}
