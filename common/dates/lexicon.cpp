@@ -102,7 +102,7 @@ const Lexicon& lexicon() {
             flag(w, EVENT_NOUN);
         for (auto w : {U"في", U"خلال", U"منذ", U"حتي", U"مطلع", U"اوائل", U"اواخر", U"منتصف", U"نهايه",
                        U"بدايه", U"اواسط", U"بحلول", U"قبل", U"بعد", U"مستهل", U"غضون", U"اواخر", U"طوال",
-                       U"شهري", U"مع", U"بنهايه", U"ببدايه"})
+                       U"شهري", U"مع", U"بنهايه", U"ببدايه", U"الي"})
             flag(w, MONTH_PREP);
         flag(U"شهر", SHAHR);
         for (auto w : {U"م", U"ميلادي", U"ميلاديه", U"للميلاد"}) flag(w, ERA_G);
@@ -145,6 +145,7 @@ const Lexicon& lexicon() {
                        U"مجله", U"ذات", U"نفس", U"اخر", U"اول", U"يوم", U"ان", U"هو", U"هي", U"كل", U"طيله"})
             flag(w, TODAY_BLOCK);
         for (auto w : {U"الي", U"حتي", U"و", U"او", U"ل", U"لغايه", U"وحتي", U"والي"}) flag(w, RANGE_JOIN_WORD);
+        for (auto w : {U"وحتي", U"والي"}) flag(w, TODAY_BLOCK);  // "منذ ... وحتى اليوم": until now
         return m;
     }();
     return lex;

@@ -74,6 +74,8 @@ std::optional<Month> Recogniser::month_group(std::size_t k, bool clitic) const {
     else if (is_punct(j, '(')) ++j, paren = true;
     if (!has(j)) return m;
     auto m2 = month_word(j, false);
+    // "أغسطس/أب": آب misspelt as أب (father), which month_word() refuses alone.
+    if (!m2 && m->month == 8 && is_word(j, U"اب")) m2 = Month{8, false, j + 1};
     if (!m2 || m2->hijri || m2->month != m->month) return m;
     j = m2->end;
     if (paren) {
@@ -88,9 +90,17 @@ std::optional<Month> Recogniser::month_group(std::size_t k, bool clitic) const {
 // after a definite noun, whose ordinal it is ("الأسبوع الأول من", "الجمعة الأولى من رمضان"), but after اليوم.
 std::optional<std::pair<int, std::size_t>> Recogniser::ordinal_day(std::size_t k) const {
     if (k >= t_.size() || t_[k].kind != Kind::word || !t_[k].lex || t_[k].lex->day_ordinal == 0) return std::nullopt;
-    if (k > 0 && !t_[k].nl_before && t_[k - 1].kind == Kind::word && is_definite(t_[k - 1].s) &&
-        t_[k - 1].s != U"اليوم")
-        return std::nullopt;
+    if (k > 0 && !t_[k].nl_before && t_[k - 1].kind == Kind::word) {
+        const std::u32string_view w = t_[k].s;
+        const bool feminine = w.back() == U'ه' || w == U"الاولي";
+        const std::uint64_t pf = flagsc(k - 1);
+        const bool weekday = weekday_at(k - 1, true) >= 0;
+        // A day is masculine (يوم): a feminine ordinal counts a noun ("الأسابيع الثلاثة الأولى من مايو",
+        // "الجمعة الأولى من رمضان") unless a preposition or يوم comes before it.
+        if (feminine && !(pf & (MONTH_PREP | YAWM | MUWAFIQ))) return std::nullopt;
+        if (!feminine && is_definite(t_[k - 1].s) && t_[k - 1].s != U"اليوم" && !weekday && !(pf & MUWAFIQ))
+            return std::nullopt;
+    }
     int v = t_[k].lex->day_ordinal;
     const int unit = v < 0 ? 1 : v;
     std::size_t e = k + 1;
@@ -150,11 +160,14 @@ Rel Recogniser::rel_word(std::size_t& k) const {
     return Rel::none;
 }
 
-// "من العام الماضي" (-1), "من هذا العام" (0), "من العام المقبل" (+1) after a year-less date.
+// "(من) العام الماضي" (-1), "من هذا العام" (0), "(من) العام المقبل" (+1) after a year-less date.
 std::optional<int> Recogniser::year_phrase(std::size_t& k) const {
     std::size_t j = k;
-    if (!(flags(j) & MIN) || !has(j + 1)) return std::nullopt;
-    ++j;
+    if (!has(j)) return std::nullopt;
+    if (flags(j) & MIN) {
+        if (!has(j + 1)) return std::nullopt;
+        ++j;
+    }
     if ((flags(j) & HADHA) && has(j + 1) && (flags(j + 1) & YEAR_WORD)) {
         k = j + 2;
         return 0;
@@ -276,6 +289,17 @@ std::optional<Expression> Recogniser::named(std::size_t i) const {
     }
     c.month = mg->month;
     c.day = day;
+    if (!y && day == 0 && range_joiner(mg->end) && has(mg->end + 1)) {
+        // "أواخر نوفمبر حتى ديسمبر 2016", "بين مارس ويونيو 2016": the year is written once, after the last month.
+        const auto m2 = month_group(mg->end + 1, false);
+        const auto y2 = m2 && m2->hijri == c.hijri ? year_at(m2->end) : std::nullopt;
+        if (y2 && !(c.hijri ? y2->greg_era : y2->hijri_era) && year_ok(y2->year, c.hijri)) {
+            c.form = Form::date;
+            c.end = mg->end;
+            c.year = y2->year - (m2->month < mg->month ? 1 : 0);
+            return c;
+        }
+    }
     if (y) {
         c.form = Form::date;
         c.end = y->end;
@@ -300,7 +324,10 @@ std::optional<Expression> Recogniser::named(std::size_t i) const {
         // A month alone: a Gregorian month after شهر or a preposition.
         if (c.hijri) return std::nullopt;
         if (t_[i].clitic) return std::nullopt;
-        if (!(before & (SHAHR | MONTH_PREP))) return std::nullopt;
+        // ... or after an ordinal and من: "الأيام الأولى من أغسطس".
+        const bool after_ordinal = j >= 2 && (flags(j - 1) & MIN) && t_[j - 2].kind == Kind::word && t_[j - 2].lex &&
+                                   (t_[j - 2].lex->day_ordinal || t_[j - 2].lex->tens);
+        if (!(before & (SHAHR | MONTH_PREP)) && !after_ordinal) return std::nullopt;
     }
     if (rel == Rel::none) rel = Rel::nearest;
     c.form = Form::yearless;

@@ -83,6 +83,11 @@ std::optional<Expression> Recogniser::relative_words(std::size_t i) const {
     std::optional<Expression> out;
     if (f & (WEEK_WORD | MONTH_WORD | YEAR_WORD)) {
         out = relative_period(f, i + 1);
+        if (out && out->in_context && i > 0 && !t.nl_before && t_[i - 1].kind == Kind::word && is_definite(t_[i - 1].s))
+            return std::nullopt;  // "الأمين العام السابق": العام is "general"
+        // "نهاية الشهر الجاري": a part of a relative month.
+        if (out && out->unit == DatePrecision::month && i > 0 && !t.nl_before && t_[i - 1].lexc && t_[i - 1].lexc->part > 1)
+            out->part = static_cast<Part>(t_[i - 1].lexc->part - 1);
     } else if (f & AGO) {
         return counted(i);
     } else if (f & YESTERDAY_DEF) {
@@ -113,8 +118,8 @@ std::optional<Expression> Recogniser::relative_words(std::size_t i) const {
         }
     } else if (f & YESTERDAY) {
         if (has(i + 1) && (flagsc(i + 1) & AMS_BLOCK)) return std::nullopt;
-        if (has(i + 1) && (flags(i + 1) & AWWAL) && t_[i + 1].s == U"الاول")
-            return day_expression(i + 2, -2);
+        // "أمس الأول", "البارحة الأولى": the day before yesterday.
+        if (has(i + 1) && (t_[i + 1].s == U"الاول" || t_[i + 1].s == U"الاولي")) return day_expression(i + 2, -2);
         auto w = weekday_after(i + 1);
         if (w) return near_weekday(*w, -1);
         return day_expression(i + 1, -1);

@@ -12,7 +12,7 @@ namespace {
 
 // Choice among the occurrences in the previous, the same and the next year.
 template <class Cost>
-int choose(Rel rel, int base, Cost diff) {  // diff(year) = occurrence - publication
+int choose(Rel rel, int base, Cost diff, bool later_on_tie = false) {  // diff(year) = occurrence - publication
     int best = base;
     if (rel == Rel::current) return base;
     long best_cost = -1;
@@ -24,7 +24,7 @@ int choose(Rel rel, int base, Cost diff) {  // diff(year) = occurrence - publica
         else if (rel == Rel::next) cost = d > 0 ? d : -1;
         else cost = d <= 0 ? -d : 2 * d;
         if (cost < 0) continue;
-        if (best_cost < 0 || cost < best_cost) best_cost = cost, best = y;
+        if (best_cost < 0 || cost < best_cost || (cost == best_cost && later_on_tie)) best_cost = cost, best = y;
     }
     return best_cost < 0 ? INT_MIN : best;
 }
@@ -205,7 +205,8 @@ std::optional<ResolvedDate> Resolver::yearless_gregorian(const Expression& e) co
         c.date = CivilDate{y, month, day};
         c.precision = DatePrecision::day;
     } else {
-        y = choose(e.rel, p.year, [&](int yy) -> long { return (yy * 12L + month) - (p.year * 12L + p.month); });
+        // A month four months away either way is the coming one: "ديسمبر" written in August.
+        y = choose(e.rel, p.year, [&](int yy) -> long { return (yy * 12L + month) - (p.year * 12L + p.month); }, true);
         if (y == INT_MIN) return std::nullopt;
         c.date = CivilDate{y, month, 0};
         c.precision = DatePrecision::month;
