@@ -1,7 +1,8 @@
 // The words date expressions are made of, normalised as tokens.h folds them (أ إ آ → ا, ى → ي, ة → ه, no
 // diacritics): Gregorian month names of every family, Hijri month names, the heads and second words of
-// two-word names (كانون الثاني، ربيع الأول، ذو الحجة), weekdays, ordinal days, and flags for the words
-// around dates (year markers, relative words, eras, prepositions, nouns that make a date a name).
+// two-word names (كانون الثاني، ربيع الأول، ذو الحجة), weekdays, ordinal days of both genders, parts of a
+// month (غرة مطلع منتصف أواخر), counts and units (ثلاثة، يومين، أسابيع), and flags for the words around dates
+// (year markers, relative words, eras, prepositions, nouns that make a date a name).
 //
 // Data only: one table, built once, read by the tokenizer (tokens.h: each word's entry) and the recogniser
 // (recognise.h: what the entries mean in context). Internal to common/dates/.

@@ -5,10 +5,11 @@
 //   text ──tokens.h──▶ tokens ──recognise.h──▶ expressions as written ──resolve.h (publication date)──▶ values
 //        ──extract_dates: the best reading at each token──▶ mentions
 //
-// All values are proleptic Gregorian (calendar.h); Hijri dates are converted with ICU's Umm al-Qura
-// calendar (hijri.h). Nothing here throws on bad input: a date that cannot be parsed or is invalid is simply
-// absent. This module does not decide which date is an article's publication date: metadata fields and file
-// names are read by fields.h, the dateline at the top of a page by dateline.h.
+// All values are proleptic Gregorian (calendar.h), each with the period it denotes; Hijri dates are converted
+// by the Umm al-Qura calendar's official month starts (hijri.h). Nothing here throws on bad input: a date
+// that cannot be parsed or is invalid is simply absent. This module does not decide which date is an
+// article's publication date: metadata fields and file names are read by fields.h, the dateline at the top
+// of a page by dateline.h.
 //
 // Example:
 //   auto pub = bahth::parse_date_field("2015-08-12T10:00:00");           // 2015-08-12 (fields.h)
@@ -43,7 +44,7 @@ struct DateMention {
     ///   day   "YYYY-MM-DD";
     ///   week  "YYYY-MM-DD" of the Monday of the ISO week that contains the day the phrase denotes
     ///         ("الأسبوع الماضي" in an article of Wed 2015-07-22 -> "2015-07-13");
-    ///   month "YYYY-MM"  (a Hijri month: the Gregorian month of its first day);
+    ///   month "YYYY-MM"  (a Hijri month or a part of a month: the Gregorian month its period starts in);
     ///   year  "YYYY"     (a Hijri year: the Gregorian year of its 1 Muharram).
     std::string value;
     DatePrecision precision = DatePrecision::day;
