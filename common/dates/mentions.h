@@ -92,7 +92,8 @@ struct DateMention {
 ///       (temporal position only), يوم غد/الغد، صباح الغد، بعد غد; counted hours, days and weeks after
 ///       قبل/منذ ("قبل يومين", "منذ 3 أيام", "قبل ثلاثة أسابيع", "منذ 48 ساعة"; not "قبل يومين من ...");
 ///       الأسبوع/الشهر/العام/السنة + الماضي/المقبل/القادم/الجاري/الحالي/المنصرم/السابق and هذا
-///       الأسبوع/الشهر/العام; العام السابق/التالي (the year before/after the one the previous mention
+///       الأسبوع/الشهر/العام; a day of a relative month ("14 من الشهر الجاري", "الثامن من الشهر المقبل",
+///       read as Gregorian); العام السابق/التالي (the year before/after the one the previous mention
 ///       names, else publication's); a weekday with الماضي (the last such day before publication),
 ///       المقبل/القادم (the next after it, tomorrow included) or alone (the last such day on or before
 ///       publication).

@@ -52,7 +52,8 @@ enum class Form : std::uint8_t {
     weekday,        // weekday `weekday` nearest (per `rel`) to the day `offset` days from publication; void
                     // when `inner` (an explicit date after the weekday) has a value
     period,         // the week, month or year (`unit`) `offset` weeks/months/years from publication's; with
-                    // `in_context`, the year `offset` from the year of the mention before it in the text
+                    // `in_context`, the year `offset` from the year of the mention before it in the text; a
+                    // month with `day`: that day of it ("14 من الشهر الجاري")
 };
 
 /// One date expression as written. Fields not used by its form keep their defaults.
@@ -146,6 +147,7 @@ private:
     bool year_ok(int y, bool hijri) const;
     std::optional<Expression> weekday_date(std::size_t i) const;
     std::optional<Expression> named(std::size_t i) const;
+    std::optional<Expression> day_of_relative_month(int day, std::size_t k) const;
     bool range_joiner(std::size_t k) const;
     std::optional<Expression> range_start(std::size_t i) const;
     std::optional<Expression> numeric(std::size_t i) const;

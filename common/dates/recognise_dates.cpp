@@ -250,6 +250,7 @@ std::optional<Expression> Recogniser::named(std::size_t i) const {
     }
     if (!has(j) && j != i) return std::nullopt;
     auto mg = month_group(j, day == 0 && !part_word);
+    if (!mg && day && !part_word && j > 0 && (flags(j - 1) & MIN)) return day_of_relative_month(day, j);
     if (!mg) return std::nullopt;
     const std::size_t first = day_tok;
     // What names the thing before the date.
@@ -334,6 +335,17 @@ std::optional<Expression> Recogniser::named(std::size_t i) const {
     c.end = k;
     c.rel = rel;
     c.offset = year_offset.value_or(0);
+    return c;
+}
+
+// "14 من الشهر الجاري", "الثامن من الشهر المقبل": day `day` of the month named at token k.
+std::optional<Expression> Recogniser::day_of_relative_month(int day, std::size_t k) const {
+    if (!has(k) || !(flags(k) & MONTH_WORD)) return std::nullopt;
+    std::size_t e = k + 1;
+    const Rel r = rel_word(e);
+    if (r == Rel::none) return std::nullopt;
+    Expression c = period_expression(MONTH_WORD, r, e);
+    c.day = day;
     return c;
 }
 

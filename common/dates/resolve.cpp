@@ -291,6 +291,12 @@ std::optional<ResolvedDate> Resolver::relative(const Expression& e, const CivilD
         } else if (e.unit == DatePrecision::month) {
             const int months = p.year * 12 + (p.month - 1) + step;
             c.date = CivilDate{months / 12, months % 12 + 1, 0};
+            if (e.day) {
+                if (!is_valid_date(c.date.year, c.date.month, e.day)) return std::nullopt;
+                c.date.day = e.day;
+                c.precision = DatePrecision::day;
+                return c;
+            }
             c.precision = DatePrecision::month;
         } else {
             c.date = CivilDate{(e.in_context && context ? context->year : p.year) + step, 0, 0};
