@@ -66,7 +66,8 @@ struct DateMention {
 ///     Levantine كانون الثاني..كانون الأول incl. "كانون 2", Maghrebi جانفي فيفري ... أوت, Moroccan
 ///     يوليوز غشت شتنبر نونبر دجنبر), alone or paired in any order ("آذار/مارس", "مارس (آذار)",
 ///     "يونيو حزيران"), with an optional leading weekday (which only confirms the date: a mismatch is a
-///     `warning`), "من" / "من شهر" after the day, a comma or "عام" before the year and "م" after it;
+///     `warning`), "من" / "من شهر" after the day, a comma or "عام" before the year and "م" after it, or
+///     the same / or - on both sides of the month ("7 / يوليو /2015");
 ///     month + year -> month precision; the day also as an ordinal word of either gender ("الخامس والعشرين
 ///     من شهر مارس 2016", "الحادي عشر من رمضان") or "الـ30"; غرة + month (its first day); مطلع/أوائل/بداية,
 ///     منتصف/أواسط, أواخر/نهاية + month (a part of it: month precision, the part's range);

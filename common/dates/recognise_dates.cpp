@@ -217,10 +217,12 @@ std::optional<Expression> Recogniser::named(std::size_t i) const {
     std::size_t day_tok = j;
     // غرة / مطلع / منتصف / أواخر (شهر) + a month: its first day or a part of it.
     const int part_word = t_[i].kind == Kind::word && t_[i].lexc ? t_[i].lexc->part : 0;
+    char32_t sep = 0;  // "7 / يوليو /2015", "15-سبتمبر-2016": the separator written twice
     if (is_day(j) && (j == i || has(j))) {
         if (glued_left(j)) return std::nullopt;
         day = static_cast<int>(t_[j].num);
         ++j;
+        if ((is_punct(j, '/') || is_punct(j, '-')) && has(j) && has(j + 1) && t_[j + 1].kind == Kind::word) sep = t_[j].p, ++j;
         if (has(j) && (flags(j) & MIN)) ++j;
         if (has(j) && (flags(j) & SHAHR)) ++j;
     } else if (auto od = ordinal_day(j)) {
@@ -264,7 +266,9 @@ std::optional<Expression> Recogniser::named(std::size_t i) const {
     // Year, possibly after عام/سنة.
     std::optional<Year> y;
     if (has(k)) {
-        if (t_[k].kind == Kind::number) y = year_at(k);
+        if (sep) {
+            if (is_punct(k, sep) && has(k + 1)) y = year_at(k + 1);
+        } else if (t_[k].kind == Kind::number) y = year_at(k);
         else if (day && (is_punct(k, ',') || is_punct(k, 0x060C)) && has(k + 1)) y = year_at(k + 1);  // "14 مارس، 2017"
         else if ((flags(k) & YEAR_MARKER) && has(k + 1)) y = year_at(k + 1);
         else if ((flags(k) & MIN) && has(k + 1) && (flags(k + 1) & YEAR_MARKER) && has(k + 2))
@@ -288,6 +292,7 @@ std::optional<Expression> Recogniser::named(std::size_t i) const {
             return std::nullopt;
         if (has(mg->end) && (is_punct(mg->end, '-') || t_[mg->end].kind == Kind::number)) return std::nullopt;
     }
+    if (sep && !y) return std::nullopt;  // "فاز 3 - صفر": a score
     c.month = mg->month;
     c.day = day;
     if (!y && day == 0 && range_joiner(mg->end) && has(mg->end + 1)) {
