@@ -4,7 +4,8 @@
 // Invariants (mentions.h, fields.h, dateline.h): mentions in text order and non-overlapping,
 // 0 <= start < end <= the input's length in code points, `text` equal to the input's code points
 // [start, end), `value` shaped as its precision says (day and week "YYYY-MM-DD" of an existing date, month
-// "YYYY-MM", year "YYYY"), calendar "gregorian" or "hijri"; parse_date_field and parse_date_from_filename
+// "YYYY-MM", year "YYYY"), calendar "gregorian" or "hijri", the range two existing dates in order that hold
+// the value's first day (a day: equal to it; a week: its seven days); parse_date_field and parse_date_from_filename
 // return only existing dates; the text date's line exists.
 #include <algorithm>
 #include <cstddef>
@@ -70,6 +71,13 @@ void check_mentions(std::string_view text, const std::vector<bahth::DateMention>
     FUZZ_CHECK(code_point_slice(text, m.start, m.end) == m.text);
     FUZZ_CHECK(m.calendar == "gregorian" || m.calendar == "hijri");
     check_value(m);
+    FUZZ_CHECK(bahth::is_valid_date(m.first) && bahth::is_valid_date(m.last));
+    const long first = bahth::days_from_civil(m.first.year, m.first.month, m.first.day);
+    const long last = bahth::days_from_civil(m.last.year, m.last.month, m.last.day);
+    FUZZ_CHECK(first <= last && last - first < 400);
+    FUZZ_CHECK(m.value == bahth::to_iso(m.first).substr(0, m.value.size()));
+    if (m.precision == bahth::DatePrecision::day) FUZZ_CHECK(first == last);
+    if (m.precision == bahth::DatePrecision::week) FUZZ_CHECK(last - first == 6);
   }
 }
 

@@ -269,6 +269,31 @@ def case_queries():
     rc, out, _ = search("--index", db, "--json", "بوتين", "source:france24")
     check([r["id"] for r in jsonl(out) if r["type"] == "hit"] == ["003_75c0f02aeffcf6cd.txt"], "source: filter")
 
+    # Issue 14: mentioned: and the mentioned-year facet match a mentioned period by overlap. Ramadan 1436 is
+    # 2015-06-18..2015-07-16 (Umm al-Qura), valued June 2015; عام 1437 هـ is 2015-10-14..2016-10-01.
+    db2 = fresh("mentioned-index")
+    src = write(os.path.join(ARGS.work, ARGS.case, "mentioned.jsonl"), "\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"id": "ramadan", "date": "2015-05-01", "text": "تبدأ الإجازة في رمضان 1436هـ وتستمر حتى نهايته."},
+        {"id": "hijri-year", "date": "2015-05-01", "text": "تنتهي الخطة في عام 1437 هـ بحسب الوزارة."},
+        {"id": "march", "date": "2015-05-01", "text": "وصل الوفد في 5 مارس 2015 إلى الرياض."},
+        {"id": "weekday", "date": "2017-11-28", "text": "يعقد الاجتماع يوم الأربعاء 30 نوفمبر 2017 في جدة."},
+    ]) + "\n")
+    expect(index("--index", db2, src), 0, None, "index the mentioned-dates articles")
+    rc, out, _ = expect(search("--index", db2, "--ids", "mentioned:2015-07"), 0, None, "mentioned: a month by overlap")
+    check(out.split() == ["ramadan"], f"mentioned:2015-07 finds the article about Ramadan 1436: {out.split()}")
+    rc, out, _ = expect(search("--index", db2, "--ids", "mentioned:2016"), 0, None, "mentioned: a year by overlap")
+    check(out.split() == ["hijri-year"], f"mentioned:2016 finds the article about 1437 AH: {out.split()}")
+    rc, out, _ = expect(search("--index", db2, "--json", "--facets", "mentioned-year"), 0, None, "mentioned-year facet")
+    facet = [r for r in jsonl(out) if r["type"] == "facet"][0]["values"]
+    check({v["value"]: v["count"] for v in facet} == {"2015": 3, "2016": 1, "2017": 1}, f"mentioned-year by overlap: {facet}")
+    rc, out, _ = expect(index("--index", db2, "--dry-run", "--json", src), 0, None, "dry run with ranges")
+    ranges = {r["id"]: [m["range"] for m in r["mentioned_dates"]] for r in jsonl(out)}
+    check(ranges["ramadan"] == [["2015-06-18", "2015-07-16"]], f"the range of Ramadan 1436: {ranges}")
+    # The weekday written before a date only confirms it: 30 November 2017 was a Thursday.
+    weekday = [r for r in jsonl(out) if r["id"] == "weekday"][0]["mentioned_dates"]
+    check([(m["value"], m.get("warning")) for m in weekday] ==
+          [("2017-11-30", "the weekday written (Wednesday) is not the date's (Thursday)")], f"a weekday mismatch: {weekday}")
+
     # A closed pipe ends quietly.
     p = subprocess.Popen(f"'{ARGS.search_bin}' --index '{db}' --limit 5 بوتين | head -1", shell=True,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, executable="/bin/bash")

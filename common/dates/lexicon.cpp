@@ -23,6 +23,8 @@ const Lexicon& lexicon() {
         // Maghrebi
         greg(U"جانفي", 1); greg(U"فيفري", 2); greg(U"افريل", 4); greg(U"ماي", 5); greg(U"جوان", 6);
         greg(U"جويليه", 7); greg(U"اوت", 8);
+        // Mauritanian
+        greg(U"اغشت", 8); greg(U"شتمبر", 9); greg(U"نفمبر", 11); greg(U"دجمبر", 12);
         greg(U"يوليوز", 7); greg(U"غشت", 8); greg(U"شتنبر", 9); greg(U"نونبر", 11); greg(U"دجنبر", 12);
         // Hijri
         hij(U"محرم", 1); hij(U"المحرم", 1); hij(U"صفر", 2); hij(U"رجب", 7); hij(U"شعبان", 8);
@@ -37,9 +39,41 @@ const Lexicon& lexicon() {
             const std::array<std::u32string_view, 10> ord{U"الاول", U"الثاني", U"الثالث", U"الرابع", U"الخامس",
                                                           U"السادس", U"السابع", U"الثامن", U"التاسع", U"العاشر"};
             for (std::size_t i = 0; i < ord.size(); ++i) m[ord[i]].day_ordinal = static_cast<std::int8_t>(i + 1);
-            m[U"الحادي"].day_ordinal = -1;
-            m[U"العشرين"].day_ordinal = 20;
-            m[U"الثلاثين"].day_ordinal = 30;
+            const std::array<std::u32string_view, 10> fem{U"الاولي", U"الثانيه", U"الثالثه", U"الرابعه", U"الخامسه",
+                                                          U"السادسه", U"السابعه", U"الثامنه", U"التاسعه", U"العاشره"};
+            for (std::size_t i = 0; i < fem.size(); ++i) m[fem[i]].day_ordinal = static_cast<std::int8_t>(i + 1);
+            for (auto w : {U"الحادي", U"الحاديه", U"الواحد"}) m[w].day_ordinal = -1;
+            for (auto w : {U"العشرين", U"العشرون"}) m[w].day_ordinal = 20;
+            for (auto w : {U"الثلاثين", U"الثلاثون"}) m[w].day_ordinal = 30;
+            for (auto w : {U"عشر", U"عشره"}) m[w].tens = 10;
+            for (auto w : {U"والعشرين", U"والعشرون"}) m[w].tens = 20;
+            for (auto w : {U"والثلاثين", U"والثلاثون"}) m[w].tens = 30;
+        }
+        // Parts of a month.
+        m[U"غره"].part = 1;
+        for (auto w : {U"مطلع", U"اوائل", U"بدايه", U"مستهل", U"ببدايه"}) m[w].part = 2;
+        for (auto w : {U"منتصف", U"اواسط"}) m[w].part = 3;
+        for (auto w : {U"اواخر", U"نهايه", U"اخر", U"بنهايه"}) m[w].part = 4;  // بنهايه, ببدايه: listed whole for MONTH_PREP
+        // Counted hours, days and weeks after قبل/منذ.
+        {
+            auto counted = [&](std::u32string_view w, int count, int unit) {
+                m[w].count = static_cast<std::int8_t>(count);
+                m[w].unit = static_cast<std::int8_t>(unit);
+            };
+            const std::array<std::u32string_view, 16> numbers{U"ثلاث", U"ثلاثه", U"اربع", U"اربعه", U"خمس", U"خمسه",
+                                                              U"ست", U"سته", U"سبع", U"سبعه", U"ثماني", U"ثمانيه",
+                                                              U"تسع", U"تسعه", U"عشر", U"عشره"};
+            for (std::size_t i = 0; i < numbers.size(); ++i) m[numbers[i]].count = static_cast<std::int8_t>(3 + i / 2);
+            m[U"ثمان"].count = 8;
+            for (auto w : {U"ساعه"}) counted(w, 1, 1);
+            for (auto w : {U"ساعتين", U"ساعتان"}) counted(w, 2, 1);
+            counted(U"ساعات", 0, 1);
+            for (auto w : {U"يوم", U"يوما"}) counted(w, 1, 2);
+            for (auto w : {U"يومين", U"يومان"}) counted(w, 2, 2);
+            counted(U"ايام", 0, 2);
+            for (auto w : {U"اسبوع", U"اسبوعا"}) counted(w, 1, 3);
+            for (auto w : {U"اسبوعين", U"اسبوعان"}) counted(w, 2, 3);
+            counted(U"اسابيع", 0, 3);
         }
         m[U"القعده"].ordinal = 11;
         m[U"الحجه"].ordinal = 12;
@@ -68,15 +102,21 @@ const Lexicon& lexicon() {
             flag(w, EVENT_NOUN);
         for (auto w : {U"في", U"خلال", U"منذ", U"حتي", U"مطلع", U"اوائل", U"اواخر", U"منتصف", U"نهايه",
                        U"بدايه", U"اواسط", U"بحلول", U"قبل", U"بعد", U"مستهل", U"غضون", U"اواخر", U"طوال",
-                       U"شهري", U"مع", U"بنهايه", U"ببدايه"})
+                       U"شهري", U"مع", U"بنهايه", U"ببدايه", U"الي"})
             flag(w, MONTH_PREP);
         flag(U"شهر", SHAHR);
         for (auto w : {U"م", U"ميلادي", U"ميلاديه", U"للميلاد"}) flag(w, ERA_G);
         for (auto w : {U"ه", U"هجري", U"هجريه", U"للهجره"}) flag(w, ERA_H);
-        for (auto w : {U"صباح", U"مساء", U"ظهر", U"عصر", U"فجر", U"ظهيره", U"صبيحه", U"ليل", U"منتصف"})
+        for (auto w : {U"صباح", U"مساء", U"ظهر", U"عصر", U"فجر", U"ظهيره", U"صبيحه", U"ليل", U"منتصف", U"ليله"})
             flag(w, TIME_OF_DAY);
         flag(U"اليوم", TODAY);
         flag(U"امس", YESTERDAY);
+        flag(U"البارحه", YESTERDAY);
+        flag(U"الامس", YESTERDAY_DEF);
+        flag(U"الغد", GHAD);
+        for (auto w : {U"قبل", U"منذ"}) flag(w, AGO);
+        for (auto w : {U"السابق", U"السابقه"}) flag(w, REL_PREV_CTX);
+        for (auto w : {U"التالي", U"التاليه"}) flag(w, REL_NEXT_CTX);
         flag(U"غدا", TOMORROW);
         flag(U"غد", GHAD);
         flag(U"يوم", YAWM);
@@ -105,6 +145,7 @@ const Lexicon& lexicon() {
                        U"مجله", U"ذات", U"نفس", U"اخر", U"اول", U"يوم", U"ان", U"هو", U"هي", U"كل", U"طيله"})
             flag(w, TODAY_BLOCK);
         for (auto w : {U"الي", U"حتي", U"و", U"او", U"ل", U"لغايه", U"وحتي", U"والي"}) flag(w, RANGE_JOIN_WORD);
+        for (auto w : {U"وحتي", U"والي"}) flag(w, TODAY_BLOCK);  // "منذ ... وحتى اليوم": until now
         return m;
     }();
     return lex;

@@ -1,7 +1,8 @@
 // The words date expressions are made of, normalised as tokens.h folds them (أ إ آ → ا, ى → ي, ة → ه, no
 // diacritics): Gregorian month names of every family, Hijri month names, the heads and second words of
-// two-word names (كانون الثاني، ربيع الأول، ذو الحجة), weekdays, ordinal days, and flags for the words
-// around dates (year markers, relative words, eras, prepositions, nouns that make a date a name).
+// two-word names (كانون الثاني، ربيع الأول، ذو الحجة), weekdays, ordinal days of both genders, parts of a
+// month (غرة مطلع منتصف أواخر), counts and units (ثلاثة، يومين، أسابيع), and flags for the words around dates
+// (year markers, relative words, eras, prepositions, nouns that make a date a name).
 //
 // Data only: one table, built once, read by the tokenizer (tokens.h: each word's entry) and the recogniser
 // (recognise.h: what the entries mean in context). Internal to common/dates/.
@@ -15,6 +16,10 @@ namespace bahth::detail {
 
 constexpr std::uint64_t RANGE_JOIN_WORD = 1ull << 32;  // إلى حتى و أو لـ: "من 13 إلى 21 أكتوبر"
 constexpr std::uint64_t TODAY_BLOCK = 1ull << 33;      // في اليوم, هذا اليوم, عين اليوم: not "today"
+constexpr std::uint64_t YESTERDAY_DEF = 1ull << 34;    // الأمس: yesterday after صباح/مساء/منذ ("الأمس القريب" is not)
+constexpr std::uint64_t AGO = 1ull << 35;              // قبل منذ: "قبل يومين", "منذ 3 أيام"
+constexpr std::uint64_t REL_PREV_CTX = 1ull << 36;     // السابق: "العام السابق", the year before the one in context
+constexpr std::uint64_t REL_NEXT_CTX = 1ull << 37;     // التالي: "العام التالي", the year after the one in context
 
 enum Flag : std::uint64_t {
     YEAR_MARKER = 1u << 0,   // عام العام سنة ...
@@ -61,7 +66,12 @@ struct Lex {
     Head head = NO_HEAD;
     std::int8_t weekday = -1;      // 0 = Sunday
     std::int8_t ordinal = 0;       // الأول 1, الثاني 2, الآخر 2 ..., for two-word month names
-    std::int8_t day_ordinal = 0;   // الرابع 4, العشرين 20 ... ("الرابع من مارس"); الحادي -1 (needs tens)
+    std::int8_t day_ordinal = 0;   // الرابع 4, الرابعة 4, العشرين 20 ... ("الرابع من مارس"); الحادي -1 (needs tens)
+    std::int8_t tens = 0;          // عشر عشرة 10, والعشرين 20, والثلاثين 30: after a day ordinal of 1..9
+    std::int8_t part = 0;          // of a month: غرة 1 (its first day), مطلع 2 (days 1-10), منتصف 3 (11-20),
+                                   // أواخر 4 (21-end)
+    std::int8_t count = 0;         // ثلاثة 3 .. عشرة 10; a dual unit word 2, a singular one 1
+    std::int8_t unit = 0;          // of a count: 1 hour, 2 day, 3 week (ساعة يومين أسابيع ...)
     std::uint64_t flags = 0;
 };
 

@@ -63,12 +63,13 @@ std::vector<DateMention> mentions_in(std::string_view utf8_text, const detail::A
     std::vector<Expression> readings;
     // The best reading at token i: the longest that has a value, then the most precise; on a tie the first
     // offered. A reading with `reject` set still wins: its tokens are skipped without a mention.
+    std::optional<CivilDate> context;  // the value of the last mention ("العام التالي")
     const auto best_at = [&](std::size_t i) {
         readings.clear();
         recogniser.readings_at(i, readings);
         std::optional<ResolvedDate> best;
         for (const Expression& e : readings) {
-            std::optional<ResolvedDate> c = resolver.resolve(e);
+            std::optional<ResolvedDate> c = resolver.resolve(e, context ? &*context : nullptr);
             if (!c) continue;
             if (!best || c->end > best->end ||
                 (c->end == best->end && static_cast<int>(c->precision) < static_cast<int>(best->precision)))
@@ -92,7 +93,11 @@ std::vector<DateMention> mentions_in(std::string_view utf8_text, const detail::A
         dm.value = value_of(c.date, c.precision);
         dm.precision = c.precision;
         dm.calendar = c.hijri ? "hijri" : "gregorian";
+        dm.first = civil_from_days(c.first);
+        dm.last = civil_from_days(c.last);
+        dm.warning = c.warning;
         out.push_back(std::move(dm));
+        context = c.date;
     };
     std::size_t i = 0;
     while (i < a.toks.size()) {

@@ -35,6 +35,10 @@ namespace bahth::detail {
 // or before it), nearest, past (الماضي), next (المقبل), current (الجاري).
 enum class Rel { none, nearest, past, next, current };
 
+// The part of a month an expression names: all of it, or the vague first, middle or last part (مطلع مارس
+// days 1-10, منتصف 11-20, أواخر 21 to the end). غرة (the first day) is a day, not a part.
+enum class Part : std::uint8_t { whole, early, middle, late };
+
 enum class Form : std::uint8_t {
     date,           // a day-month-year or month-year with month names, the year written (day 0: a month)
     numeric_date,   // a numeric day-month-year ("05/02/2022", "26/10/1436هـ")
@@ -47,7 +51,9 @@ enum class Form : std::uint8_t {
     day,            // a day `offset` days from publication: اليوم 0, أمس -1, غداً +1, بعد غد +2
     weekday,        // weekday `weekday` nearest (per `rel`) to the day `offset` days from publication; void
                     // when `inner` (an explicit date after the weekday) has a value
-    period,         // the week, month or year (`unit`) `offset` (-1, 0, +1) from publication's
+    period,         // the week, month or year (`unit`) `offset` weeks/months/years from publication's; with
+                    // `in_context`, the year `offset` from the year of the mention before it in the text; a
+                    // month with `day`: that day of it ("14 من الشهر الجاري")
 };
 
 /// One date expression as written. Fields not used by its form keep their defaults.
@@ -60,7 +66,9 @@ struct Expression {
     Rel rel = Rel::none;          // yearless, weekday
     int offset = 0;               // yearless: years added to publication's ("من العام الماضي"); day, weekday:
                                   // days; period: -1 past, 0 current, +1 next
-    int weekday = -1;             // weekday: 0 = Sunday
+    int weekday = -1;             // weekday, dated_weekday: 0 = Sunday
+    Part part = Part::whole;      // date, yearless: the part of the month named ("أواخر رمضان 1436")
+    bool in_context = false;      // period: "العام السابق/التالي", relative to the mention before it
     DatePrecision unit = DatePrecision::day;  // period: week, month or year
     std::unique_ptr<Expression> inner;        // dated_weekday, range_first, weekday: see Form
 };
@@ -130,6 +138,7 @@ private:
     std::optional<Month> month_word(std::size_t k, bool clitic) const;
     std::optional<Month> month_group(std::size_t k, bool clitic) const;
     std::optional<std::pair<int, std::size_t>> ordinal_day(std::size_t k) const;
+    std::optional<std::size_t> day_prefix(std::size_t k) const;
     bool is_day(std::size_t k) const;
     bool glued_left(std::size_t k) const;
     std::optional<Year> year_at(std::size_t k) const;
@@ -138,6 +147,7 @@ private:
     bool year_ok(int y, bool hijri) const;
     std::optional<Expression> weekday_date(std::size_t i) const;
     std::optional<Expression> named(std::size_t i) const;
+    std::optional<Expression> day_of_relative_month(int day, std::size_t k) const;
     bool range_joiner(std::size_t k) const;
     std::optional<Expression> range_start(std::size_t i) const;
     std::optional<Expression> numeric(std::size_t i) const;
@@ -150,7 +160,13 @@ private:
     std::optional<Expression> relative(std::size_t i) const;
     std::optional<Expression> relative_words(std::size_t i) const;
     bool clause_today(std::size_t i) const;
+    std::optional<Expression> counted(std::size_t i) const;
+    bool counts_in_month(std::size_t k) const;
+    std::optional<Expression> relative_period(std::uint64_t unit_flags, std::size_t k) const;
 };
+
+/// A word with the article, bare or after a clitic (ال لل وال بال ...), with a letter after it.
+bool is_definite(std::u32string_view w);
 
 // Small constructors for the forms without a nested expression.
 Expression day_expression(std::size_t end, int offset);

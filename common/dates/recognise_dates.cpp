@@ -74,6 +74,8 @@ std::optional<Month> Recogniser::month_group(std::size_t k, bool clitic) const {
     else if (is_punct(j, '(')) ++j, paren = true;
     if (!has(j)) return m;
     auto m2 = month_word(j, false);
+    // "أغسطس/أب": آب misspelt as أب (father), which month_word() refuses alone.
+    if (!m2 && m->month == 8 && is_word(j, U"اب")) m2 = Month{8, false, j + 1};
     if (!m2 || m2->hijri || m2->month != m->month) return m;
     j = m2->end;
     if (paren) {
@@ -84,19 +86,37 @@ std::optional<Month> Recogniser::month_group(std::size_t k, bool clitic) const {
     return m;
 }
 
-// "الرابع", "الحادي عشر", "الثاني والعشرين", "الثلاثين": the day and the token after it.
+// "الرابع", "الحادي عشر", "الثاني والعشرين", "الخامسة عشرة", "الثلاثين": the day and the token after it. Not
+// after a definite noun, whose ordinal it is ("الأسبوع الأول من", "الجمعة الأولى من رمضان"), but after اليوم.
 std::optional<std::pair<int, std::size_t>> Recogniser::ordinal_day(std::size_t k) const {
     if (k >= t_.size() || t_[k].kind != Kind::word || !t_[k].lex || t_[k].lex->day_ordinal == 0) return std::nullopt;
+    if (k > 0 && !t_[k].nl_before && t_[k - 1].kind == Kind::word) {
+        const std::u32string_view w = t_[k].s;
+        const bool feminine = w.back() == U'ه' || w == U"الاولي";
+        const std::uint64_t pf = flagsc(k - 1);
+        const bool weekday = weekday_at(k - 1, true) >= 0;
+        // A day is masculine (يوم): a feminine ordinal counts a noun ("الأسابيع الثلاثة الأولى من مايو",
+        // "الجمعة الأولى من رمضان") unless a preposition or يوم comes before it.
+        if (feminine && !(pf & (MONTH_PREP | YAWM | MUWAFIQ))) return std::nullopt;
+        if (!feminine && is_definite(t_[k - 1].s) && t_[k - 1].s != U"اليوم" && !weekday && !(pf & MUWAFIQ))
+            return std::nullopt;
+    }
     int v = t_[k].lex->day_ordinal;
     const int unit = v < 0 ? 1 : v;
     std::size_t e = k + 1;
-    if (unit < 10 && has(e) && t_[e].kind == Kind::word) {
-        if (t_[e].s == U"عشر") v = unit + 10, ++e;
-        else if (t_[e].s == U"والعشرين") v = unit + 20, ++e;
-        else if (t_[e].s == U"والثلاثين") v = unit + 30, ++e;
-    }
+    if (unit < 10 && has(e) && t_[e].kind == Kind::word && t_[e].lex && t_[e].lex->tens) v = unit + t_[e].lex->tens, ++e;
     if (v < 1 || v > 31) return std::nullopt;
     return std::make_pair(v, e);
+}
+
+// "الـ30" after a weekday ("الخميس الـ30 من شهر نوفمبر 2017"): the article (a tatweel after it is a dash) before
+// a day number; returns the number's token.
+std::optional<std::size_t> Recogniser::day_prefix(std::size_t k) const {
+    if (!is_word(k, U"ال")) return std::nullopt;
+    std::size_t j = k + 1;
+    if (has(j) && is_punct(j, '-')) ++j;
+    if (!has(j) || !is_day(j)) return std::nullopt;
+    return j;
 }
 
 bool Recogniser::is_day(std::size_t k) const {
@@ -140,11 +160,14 @@ Rel Recogniser::rel_word(std::size_t& k) const {
     return Rel::none;
 }
 
-// "من العام الماضي" (-1), "من هذا العام" (0), "من العام المقبل" (+1) after a year-less date.
+// "(من) العام الماضي" (-1), "من هذا العام" (0), "(من) العام المقبل" (+1) after a year-less date.
 std::optional<int> Recogniser::year_phrase(std::size_t& k) const {
     std::size_t j = k;
-    if (!(flags(j) & MIN) || !has(j + 1)) return std::nullopt;
-    ++j;
+    if (!has(j)) return std::nullopt;
+    if (flags(j) & MIN) {
+        if (!has(j + 1)) return std::nullopt;
+        ++j;
+    }
     if ((flags(j) & HADHA) && has(j + 1) && (flags(j + 1) & YEAR_WORD)) {
         k = j + 2;
         return 0;
@@ -170,6 +193,7 @@ std::optional<Expression> Recogniser::weekday_date(std::size_t i) const {
         if (has(k) && is_word(k, U"ل")) ++k;
     }
     if (has(k) && is_word(k, U"في")) ++k;
+    if (auto n = day_prefix(k)) k = *n;
     if (!has(k) || (t_[k].kind != Kind::number && !ordinal_day(k))) return std::nullopt;
     // named() and numeric() never both read the same token: a day-month has a word after the day, a
     // numeric date a separator.
@@ -180,6 +204,7 @@ std::optional<Expression> Recogniser::weekday_date(std::size_t i) const {
     c.form = Form::dated_weekday;
     c.end = date->end;
     c.first_skip = t_[i].clitic;
+    c.weekday = weekday_at(i, true);
     c.inner = std::make_unique<Expression>(std::move(*date));
     return c;
 }
@@ -190,16 +215,27 @@ std::optional<Expression> Recogniser::named(std::size_t i) const {
     std::size_t j = i;
     int day = 0;
     std::size_t day_tok = j;
+    // غرة / مطلع / منتصف / أواخر (شهر) + a month: its first day or a part of it.
+    const int part_word = t_[i].kind == Kind::word && t_[i].lexc ? t_[i].lexc->part : 0;
+    char32_t sep = 0;  // "7 / يوليو /2015", "15-سبتمبر-2016": the separator written twice
     if (is_day(j) && (j == i || has(j))) {
         if (glued_left(j)) return std::nullopt;
         day = static_cast<int>(t_[j].num);
         ++j;
+        if ((is_punct(j, '/') || is_punct(j, '-')) && has(j) && has(j + 1) && t_[j + 1].kind == Kind::word) sep = t_[j].p, ++j;
         if (has(j) && (flags(j) & MIN)) ++j;
+        if (has(j) && (flags(j) & SHAHR)) ++j;
     } else if (auto od = ordinal_day(j)) {
-        day = od->first;  // "الرابع من مارس": the ordinal needs من
+        day = od->first;  // "الرابع من مارس", "الحادي عشر من شهر مارس": the ordinal needs من
         j = od->second;
         if (!(has(j) && (flags(j) & MIN))) return std::nullopt;
         ++j;
+        if (has(j) && (flags(j) & SHAHR)) ++j;
+    } else if (part_word) {
+        if (part_word == 1) day = 1;
+        ++j;
+        if (has(j) && (flags(j) & SHAHR)) ++j;
+        if (!has(j)) return std::nullopt;
     } else if (i > 0 && !t_[i].nl_before) {
         // A month whose day was refused (a place name, a glued number) is refused too.
         // Walk back over a paired month ("5 تموز/يوليو 1962" seen from يوليو) and من.
@@ -215,7 +251,8 @@ std::optional<Expression> Recogniser::named(std::size_t i) const {
         if (is_day(p) && !t_[p + 1].nl_before) return std::nullopt;
     }
     if (!has(j) && j != i) return std::nullopt;
-    auto mg = month_group(j, day == 0);
+    auto mg = month_group(j, day == 0 && !part_word);
+    if (!mg && day && !part_word && j > 0 && (flags(j - 1) & MIN)) return day_of_relative_month(day, j);
     if (!mg) return std::nullopt;
     const std::size_t first = day_tok;
     // What names the thing before the date.
@@ -223,12 +260,16 @@ std::optional<Expression> Recogniser::named(std::size_t i) const {
     if (before & PLACE_NOUN) return std::nullopt;
     Expression c;
     c.hijri = mg->hijri;
-    c.first_skip = day == 0 ? t_[i].clitic : 0;
+    c.first_skip = t_[i].clitic;
+    if (part_word > 1) c.part = static_cast<Part>(part_word - 1);
     std::size_t k = mg->end;
     // Year, possibly after عام/سنة.
     std::optional<Year> y;
     if (has(k)) {
-        if (t_[k].kind == Kind::number) y = year_at(k);
+        if (sep) {
+            if (is_punct(k, sep) && has(k + 1)) y = year_at(k + 1);
+        } else if (t_[k].kind == Kind::number) y = year_at(k);
+        else if (day && (is_punct(k, ',') || is_punct(k, 0x060C)) && has(k + 1)) y = year_at(k + 1);  // "14 مارس، 2017"
         else if ((flags(k) & YEAR_MARKER) && has(k + 1)) y = year_at(k + 1);
         else if ((flags(k) & MIN) && has(k + 1) && (flags(k + 1) & YEAR_MARKER) && has(k + 2))
             y = year_at(k + 2);
@@ -238,7 +279,7 @@ std::optional<Expression> Recogniser::named(std::size_t i) const {
             y.reset();
         }
     }
-    if (c.hijri && mg->month == 2 && !y) {
+    if (c.hijri && mg->month == 2 && !y && !part_word) {
         // صفر (also "zero") needs a day that is not part of a score.
         if (day == 0) return std::nullopt;
         const std::uint64_t pf = prev_flags(day_tok);
@@ -251,8 +292,20 @@ std::optional<Expression> Recogniser::named(std::size_t i) const {
             return std::nullopt;
         if (has(mg->end) && (is_punct(mg->end, '-') || t_[mg->end].kind == Kind::number)) return std::nullopt;
     }
+    if (sep && !y) return std::nullopt;  // "فاز 3 - صفر": a score
     c.month = mg->month;
     c.day = day;
+    if (!y && day == 0 && range_joiner(mg->end) && has(mg->end + 1)) {
+        // "أواخر نوفمبر حتى ديسمبر 2016", "بين مارس ويونيو 2016": the year is written once, after the last month.
+        const auto m2 = month_group(mg->end + 1, false);
+        const auto y2 = m2 && m2->hijri == c.hijri ? year_at(m2->end) : std::nullopt;
+        if (y2 && !(c.hijri ? y2->greg_era : y2->hijri_era) && year_ok(y2->year, c.hijri)) {
+            c.form = Form::date;
+            c.end = mg->end;
+            c.year = y2->year - (m2->month < mg->month ? 1 : 0);
+            return c;
+        }
+    }
     if (y) {
         c.form = Form::date;
         c.end = y->end;
@@ -273,17 +326,31 @@ std::optional<Expression> Recogniser::named(std::size_t i) const {
         year_offset = year_phrase(k);
         if (year_offset) rel = Rel::current;
     }
-    if (day == 0 && rel == Rel::none) {
+    if (day == 0 && rel == Rel::none && !part_word) {
         // A month alone: a Gregorian month after شهر or a preposition.
         if (c.hijri) return std::nullopt;
         if (t_[i].clitic) return std::nullopt;
-        if (!(before & (SHAHR | MONTH_PREP))) return std::nullopt;
+        // ... or after an ordinal and من: "الأيام الأولى من أغسطس".
+        const bool after_ordinal = j >= 2 && (flags(j - 1) & MIN) && t_[j - 2].kind == Kind::word && t_[j - 2].lex &&
+                                   (t_[j - 2].lex->day_ordinal || t_[j - 2].lex->tens);
+        if (!(before & (SHAHR | MONTH_PREP)) && !after_ordinal) return std::nullopt;
     }
     if (rel == Rel::none) rel = Rel::nearest;
     c.form = Form::yearless;
     c.end = k;
     c.rel = rel;
     c.offset = year_offset.value_or(0);
+    return c;
+}
+
+// "14 من الشهر الجاري", "الثامن من الشهر المقبل": day `day` of the month named at token k.
+std::optional<Expression> Recogniser::day_of_relative_month(int day, std::size_t k) const {
+    if (!has(k) || !(flags(k) & MONTH_WORD)) return std::nullopt;
+    std::size_t e = k + 1;
+    const Rel r = rel_word(e);
+    if (r == Rel::none) return std::nullopt;
+    Expression c = period_expression(MONTH_WORD, r, e);
+    c.day = day;
     return c;
 }
 

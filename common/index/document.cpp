@@ -51,19 +51,24 @@ void add_words(Xapian::Document& doc, const Analyzer& analyzer, const std::vecto
   }
 }
 
-// The dates the text talks about, as boolean terms (mentioned:) and a list of years (facets). Week
-// precision counts as its month; only Gregorian values are stored (Hijri ones are converted already).
+// The dates the text talks about, as boolean terms (mentioned:) and a list of years (facets), by overlap: a
+// mention's period (DateMention::first..last) writes every year it overlaps and, when finer than a year,
+// every month; a day its day. A period spans at most two Gregorian years (a Hijri year) and, below a year,
+// two months (a week, a Hijri month), so a mention writes at most five terms.
 void add_mentioned_dates(Xapian::Document& doc, const std::vector<DateMention>& mentions) {
   std::set<std::string> years;
   for (const DateMention& m : mentions) {
-    const std::string digits = m.value.size() >= 4 ? m.value.substr(0, 4) : std::string();
-    if (digits.size() != 4) continue;
-    years.insert(digits);
-    doc.add_boolean_term(schema::kMentionedYear + digits);
-    if (m.precision != DatePrecision::year && m.value.size() >= 7)
-      doc.add_boolean_term(schema::kMentionedMonth + digits + m.value.substr(5, 2));
-    if (m.precision == DatePrecision::day && m.value.size() == 10)
-      doc.add_boolean_term(schema::kMentionedDay + digits + m.value.substr(5, 2) + m.value.substr(8, 2));
+    if (!is_valid_date(m.first) || !is_valid_date(m.last)) continue;
+    for (int y = m.first.year; y <= m.last.year && y - m.first.year < 3; ++y) {
+      const std::string digits = to_iso(CivilDate{y, 0, 0});
+      years.insert(digits);
+      doc.add_boolean_term(schema::kMentionedYear + digits);
+    }
+    if (m.precision == DatePrecision::year) continue;
+    const int last = m.last.year * 12 + m.last.month - 1;
+    for (int k = m.first.year * 12 + m.first.month - 1, n = 0; k <= last && n < 3; ++k, ++n)
+      doc.add_boolean_term(schema::kMentionedMonth + to_yyyymmdd(CivilDate{k / 12, k % 12 + 1, 0}).substr(0, 6));
+    if (m.precision == DatePrecision::day) doc.add_boolean_term(schema::kMentionedDay + to_yyyymmdd(m.first));
   }
   std::string list;
   for (const auto& y : years) list += (list.empty() ? "" : ",") + y;

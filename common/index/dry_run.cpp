@@ -47,12 +47,15 @@ void DryRun::describe(const Article& a, const Xapian::Document& doc, const std::
   j["duplicate_of"] = duplicate_of(doc, a.id);
   nlohmann::ordered_json mentions = nlohmann::ordered_json::array();
   for (const DateMention& m : mentioned) {
-    mentions.push_back({{"text", m.text},
-                        {"start", m.start},
-                        {"end", m.end},
-                        {"value", m.value},
-                        {"precision", std::string(to_string(m.precision))},
-                        {"calendar", m.calendar}});
+    nlohmann::ordered_json mention = {{"text", m.text},
+                                      {"start", m.start},
+                                      {"end", m.end},
+                                      {"value", m.value},
+                                      {"range", nlohmann::ordered_json::array({to_iso(m.first), to_iso(m.last)})},
+                                      {"precision", std::string(to_string(m.precision))},
+                                      {"calendar", m.calendar}};
+    if (!m.warning.empty()) mention["warning"] = m.warning;
+    mentions.push_back(std::move(mention));
   }
   j["mentioned_dates"] = std::move(mentions);
   out_ << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';

@@ -18,8 +18,8 @@ inline constexpr const char* kCategory = "XC";     ///< XC<category>: category, 
 inline constexpr const char* kYear = "Y";          ///< Y<YYYY>: publication year (boolean)
 inline constexpr const char* kMonth = "M";         ///< M<YYYYMM>: publication month (boolean)
 inline constexpr const char* kDay = "D";           ///< D<YYYYMMDD>: publication day (boolean)
-inline constexpr const char* kMentionedYear = "XMY";   ///< XMY<YYYY>: a year the text mentions (mentioned:YYYY)
-inline constexpr const char* kMentionedMonth = "XMM";  ///< XMM<YYYYMM>: a month the text mentions (day or month precision)
+inline constexpr const char* kMentionedYear = "XMY";   ///< XMY<YYYY>: a year a mentioned date's period overlaps (mentioned:YYYY)
+inline constexpr const char* kMentionedMonth = "XMM";  ///< XMM<YYYYMM>: a month a mentioned period overlaps (day, week or month precision)
 inline constexpr const char* kMentionedDay = "XMD";    ///< XMD<YYYYMMDD>: a day the text mentions (day precision)
 inline constexpr const char* kBand = "XB";         ///< XB<band><hash>: MinHash LSH band (near-duplicate candidates)
 inline constexpr const char* kRoot = "XR";         ///< XR<hash of input root>: documents read from files under a root (--prune)
@@ -32,7 +32,7 @@ inline constexpr Xapian::valueno kSlotHash = 3;      ///< content hash, 16 hex d
 inline constexpr Xapian::valueno kSlotDuplicate = 4; ///< duplicate-cluster key: the searcher collapses on it
 inline constexpr Xapian::valueno kSlotOrder = 7;     ///< hash of the id, 16 hex digits: orders equal scores
 inline constexpr Xapian::valueno kSlotMinHash = 6;   ///< MinHash signature of the body, 32 little-endian uint32
-inline constexpr Xapian::valueno kSlotMentionedYears = 5;  ///< distinct mentioned years "YYYY" joined by ',' (facets)
+inline constexpr Xapian::valueno kSlotMentionedYears = 5;  ///< distinct years mentioned periods overlap, "YYYY" joined by ',' (facets)
 /// When the article was first added to this index: the start of the indexing run that added it, UTC,
 /// "YYYY-MM-DDTHH:MM:SS.ffffffZ" (fixed width, so string order is time order). A changed article that
 /// replaces its older version keeps the older time (in_place_writer.cpp); an unchanged one is not rewritten.
@@ -45,7 +45,8 @@ inline constexpr const char* kMetaSchema = "bahth.schema";    ///< schema versio
 inline constexpr const char* kMetaStemmer = "bahth.stemmer";  ///< the stemmer the index was built with
 inline constexpr const char* kSchemaVersion = "1";
 /// Part of every content hash: bump it when analysis changes so that re-indexing rewrites every document.
-inline constexpr const char* kAnalysisVersion = "3";  // 2: ة stripped, stop-word spellings; 3: a stray tatweel is a dash
+inline constexpr const char* kAnalysisVersion = "4";  // 2: ة stripped, stop-word spellings; 3: a stray tatweel is a dash;
+                                                      // 4: mentioned dates by their periods (official Umm al-Qura)
 
 // ---- Document data -------------------------------------------------------------------------------------
 // A JSON object: {"id","title","text","source","url","date","date_source","category","author","file"},
