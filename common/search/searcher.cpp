@@ -1,6 +1,8 @@
 #include "search/searcher.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <optional>
 #include <utility>
 
@@ -167,7 +169,53 @@ std::vector<TermContribution> Searcher::explain(const Xapian::Query& query, cons
   return out;
 }
 
+namespace {
+
+// Stops a match that runs over SearchRequest::time_limit. Xapian calls it for every document the matcher
+// looks at; it reads the clock on the first and then every 64th, and throws out of get_mset when the
+// deadline has passed (Xapian's own set_time_limit only shortens the optional check_at_least pass).
+class DeadlineSpy : public Xapian::MatchSpy {
+ public:
+  DeadlineSpy(std::chrono::steady_clock::time_point deadline, double limit) : deadline_(deadline), limit_(limit) {}
+  void operator()(const Xapian::Document&, double) override {
+    if (calls_++ % 64 == 0 && std::chrono::steady_clock::now() > deadline_) {
+      char limit[32];
+      std::snprintf(limit, sizeof limit, "%g", limit_);
+      throw QueryError(std::string("query ran longer than ") + limit + " s and was stopped");
+    }
+  }
+
+ private:
+  std::chrono::steady_clock::time_point deadline_;
+  double limit_;
+  unsigned calls_ = 0;
+};
+
+}  // namespace
+
+std::optional<StoredArticle> Searcher::article(const std::string& id) const {
+  return with_index_errors(path_, [&]() -> std::optional<StoredArticle> {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        const std::string term = schema::kId + id;
+        Xapian::PostingIterator p = db_.postlist_begin(term);
+        if (id.empty() || id.size() > kMaxIdBytes || p == db_.postlist_end(term)) return std::nullopt;
+        return read_stored(db_.get_document(*p));
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt >= 3) throw;
+        db_.reopen();
+      }
+    }
+  });
+}
+
+void Searcher::reopen() const {
+  with_index_errors(path_, [&] { db_.reopen(); });
+}
+
 SearchResult Searcher::search(const SearchRequest& req) const {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                                                std::chrono::duration<double>(req.time_limit));
   SearchResult result;
   with_index_errors(path_, [&] {
     for (int attempt = 0;; ++attempt) {
@@ -176,7 +224,10 @@ SearchResult Searcher::search(const SearchRequest& req) const {
         ParsedQuery parsed;
         if (trim(req.query).empty() && (!req.facets.empty() || req.exact_count)) parsed.query = Xapian::Query::MatchAll;
         else parsed = parse_query(req.query, *analyzer_);
+        if (req.strict_syntax && !parsed.repaired.empty()) throw QueryError(parsed.repaired);
         result.warnings = parsed.warnings;
+        std::optional<DeadlineSpy> deadline_spy;
+        if (req.time_limit > 0) deadline_spy.emplace(deadline, req.time_limit);
         Xapian::Query query = parsed.query;
         if (!req.from.empty() || !req.to.empty()) {
           Xapian::Query range =
@@ -200,6 +251,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
             count.set_weighting_scheme(Xapian::BoolWeight());
             count.set_query(query);
             facets.attach(count);
+            if (deadline_spy) count.add_matchspy(&*deadline_spy);
             exact = count.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
             if (!facets.empty()) result.facets = facets.results();
           }
@@ -208,6 +260,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
         set_ranking(enquire, req.ranking);
         enquire.set_query(query);
         if (req.collapse) enquire.set_collapse_key(schema::kSlotDuplicate);
+        if (deadline_spy) enquire.add_matchspy(&*deadline_spy);
         // Equal scores (DLH gives them to documents with the same counts and length) are ordered by a hash of
         // the article's id, not by document number: numbers interleave differently in a sharded index, which
         // must rank exactly like one index; and nothing that depends on where the files lie may decide.
