@@ -126,7 +126,8 @@ Options parse_options(int argc, char** argv) {
       ("fields", "JSON: the hit fields to write, e.g. id,title,date", cxxopts::value<std::string>())
       ("queries", "run a batch: one query per line from FILE, or - for stdin", cxxopts::value<std::string>())
       ("interactive", "a prompt that reads queries line by line, with history (also: no query on a terminal)")
-      ("threads", "batch: run queries on N threads (output stays in input order)",
+      ("threads", "batch: run queries on N threads (output stays in input order); --serve: N search workers "
+                  "(default there: one per core, at least 2)",
        cxxopts::value<std::size_t>()->default_value("1"))
       ("run-tag", "the last column of --format trec", cxxopts::value<std::string>()->default_value("bahth"))
       ("no-collapse", "show every copy of a story filed under several ids (by default one per duplicate cluster)")
