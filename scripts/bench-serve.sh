@@ -36,10 +36,10 @@ bench_build "$ROOT" "$BUILD" "$OUT/build.log"
 
 say "preparing the corpus, the queries and the 10,000 new articles"
 bench_data "$SHARED" "$OUT/data"
-zcat "$SHARED"/data/news/saudinewsnet.jsonl.gz | python3 -c '
-import json, sys
+python3 -c '
+import gzip, json, sys
 mark, n = sys.argv[1], 0
-for line in sys.stdin:
+for line in gzip.open(sys.argv[2], "rt", encoding="utf-8"):
     a = json.loads(line)
     if not a.get("text"):
         continue
@@ -49,7 +49,7 @@ for line in sys.stdin:
     n += 1
     if n == 10000:
         break
-' "$MARK" >"$OUT/data/new.jsonl"
+' "$MARK" "$SHARED/data/news/saudinewsnet.jsonl.gz" >"$OUT/data/new.jsonl"
 
 if [[ ! -f $OUT/base/.complete ]]; then
   say "indexing the 77k corpus (once)"
