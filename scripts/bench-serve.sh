@@ -41,7 +41,7 @@ import gzip, json, sys
 mark, n = sys.argv[1], 0
 for line in gzip.open(sys.argv[2], "rt", encoding="utf-8"):
     a = json.loads(line)
-    if not a.get("text"):
+    if not (a.get("text") or "").strip():  # the indexer skips these (no text)
         continue
     a["id"] = f"bench-serve-{n}"
     a["title"] = (a.get("title") or "") + " " + mark
