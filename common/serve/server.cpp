@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <atomic>
 #include <cctype>
 #include <chrono>
 #include <condition_variable>
@@ -276,10 +277,15 @@ int serve(const ServeOptions& o, Reporter& report) {
     throw UsageError("--serve: cannot listen on " + o.host + ":" + std::to_string(o.port) +
                      " (in use, or not an address of this machine)");
   }
+  std::atomic<bool> finished{false};
   std::thread stopper([&] {
     int signal = 0;
     sigwait(&stop_signals, &signal);
-    server.stop();
+    // A signal that comes before the server listens finds stop() doing nothing: repeat it until it took.
+    while (!finished) {
+      server.stop();
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
   });
   std::string where = o.host.find(':') != std::string::npos ? "[" + o.host + "]" : o.host;
   where += ":" + std::to_string(port);
@@ -291,6 +297,7 @@ int serve(const ServeOptions& o, Reporter& report) {
   log("serving " + indexes + " on http://" + where + "/ (" + std::to_string(o.threads) +
       " search threads; Ctrl-C stops)");
   server.listen_after_bind();
+  finished = true;
   // Wake the stopper when the server ended without a signal (it cannot be told otherwise).
   pthread_kill(stopper.native_handle(), SIGTERM);
   stopper.join();
