@@ -6,7 +6,6 @@
 #include "base/errors.h"
 #include "cli/layout.h"
 #include "search/result_json.h"
-#include "text/utf8.h"
 
 namespace bahth {
 

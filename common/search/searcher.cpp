@@ -197,9 +197,10 @@ std::optional<StoredArticle> Searcher::article(const std::string& id) const {
   return with_index_errors(path_, [&]() -> std::optional<StoredArticle> {
     for (int attempt = 0;; ++attempt) {
       try {
+        if (id.empty() || id.size() > kMaxIdBytes) return std::nullopt;  // no such id was ever indexed
         const std::string term = schema::kId + id;
         Xapian::PostingIterator p = db_.postlist_begin(term);
-        if (id.empty() || id.size() > kMaxIdBytes || p == db_.postlist_end(term)) return std::nullopt;
+        if (p == db_.postlist_end(term)) return std::nullopt;
         return read_stored(db_.get_document(*p));
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt >= 3) throw;
