@@ -23,20 +23,14 @@ PY=/usr/bin/python3
 OUT=$BUILD/bench/speed
 say() { echo "bench-speed: $*" >&2; }
 
+source "$ROOT/scripts/bench-common.sh"
+
 say "building Bahth (Release) in $BUILD"
 mkdir -p "$OUT/data"
-cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DBAHTH_TESTS=OFF >"$OUT/build.log" 2>&1 ||
-  { cat "$OUT/build.log" >&2; exit 2; }
-cmake --build "$BUILD" -j"$(nproc)" --target bahth-index bahth-search >>"$OUT/build.log" 2>&1 ||
-  { tail -30 "$OUT/build.log" >&2; exit 2; }
+bench_build "$ROOT" "$BUILD" "$OUT/build.log"
 
 say "preparing the corpus and the queries"
-if [[ ! -s $OUT/data/corpus.jsonl ]]; then
-  { zcat "$SHARED"/data/news/ant.jsonl.gz "$SHARED"/data/news/saudinewsnet.jsonl.gz; cat "$SHARED"/data/qa/*/corpus.jsonl; } \
-    >"$OUT/data/corpus.jsonl"
-fi
-: >"$OUT/data/queries.tsv"
-for s in arcd xquad-ar mlqa-dev-ar; do head -200 "$SHARED/data/qa/$s/queries.tsv" >>"$OUT/data/queries.tsv"; done
+bench_data "$SHARED" "$OUT/data"
 
 say "peers: $PEERS"
 PEERS="$PEERS" PASSES=2 CLEAN=1 PEERS_BUILD="$BUILD/bench/peers-build" \

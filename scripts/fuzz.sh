@@ -11,7 +11,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=$root/build-fuzz
-all_targets=(analyzer dates jsonl html query)
+all_targets=(analyzer dates jsonl html query api)
 
 seconds=60
 if [[ ${1:-} == --smoke ]]; then
@@ -123,6 +123,17 @@ EOF
 else
   echo "fuzz: $shared not found: seeding from the repository only (no news lines, no ARCD queries)" >&2
 fi
+# The server's parameters: every parameter, good and bad values.
+i=0
+while IFS= read -r q; do
+  printf '%s' "$q" >"$seeds/api/params-$i"
+  i=$((i + 1))
+done <<'EOF'
+q=بوتين&from=2022&to=2023-06&sort=newest&limit=10&offset=20&facets=year,month,source&collapse=0
+q="شراكة بلا حدود&from=٢٠٢٢-٠٢-٠٥&to=2022&limit=1000
+facets=mentioned-year,category&sort=oldest&collapse=true
+q=&limit=1001&offset=-1&sort=best&collapse=maybe&from=2022-13
+EOF
 # The JSONL target needs at least one well-formed line to start from.
 printf '%s' '{"id": "x1", "title": "عنوان", "text": "نص الخبر في 5 مارس 2019", "date": "2019-03-05", "source": "s"}' \
   >"$seeds/jsonl/minimal"

@@ -1,20 +1,32 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Bahth needs (when missing; as root, or with sudo) and builds it in Release
 # into build/. Safe to run again: it installs nothing twice and rebuilds only what changed.
-#   usage: scripts/setup.sh [--deps-only] [BUILD_DIR]
+#   usage: scripts/setup.sh [--deps-only] [--test-deps] [BUILD_DIR]
+#   --test-deps: also what only the tests need (a browser for the search page's test; scripts/test.sh)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-deps_only=0
-if [[ ${1:-} == --deps-only ]]; then deps_only=1; shift; fi
+deps_only=0 test_deps=0
+while [[ ${1:-} == --* ]]; do
+  case $1 in
+    --deps-only) deps_only=1 ;;
+    --test-deps) test_deps=1 ;;
+    *) echo "setup: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
 build=${1:-$root/build}
 
 # Why each package: compiler and build; Xapian (index) and its tools (xapian-delve, xapian-tcpsrv); ICU
 # (normalisation, word breaks, Hijri calendar); cxxopts (options); doctest (unit tests); nlohmann-json
 # (JSON Lines in and out); zlib (.jsonl.gz input); gumbo (HTML5 parser for saved .html pages); libedit (line editing for --interactive); python3
 # (end-to-end tests, benchmarks); tmux (terminal tests); dpkg-dev (dpkg-shlibdeps: the Depends of the .deb
-# that cpack -G DEB builds); python3-jsonschema (checks the JSON Schemas of the output against real runs).
+# that cpack -G DEB builds); python3-jsonschema (checks the JSON Schemas of the output against real runs);
+# cpp-httplib (the HTTP server of bahth-search --serve).
+# Tests only (--test-deps): chromium and an Arabic font (the search page's test loads it in headless chromium).
 packages=(g++ cmake make pkg-config libxapian-dev xapian-tools libicu-dev libcxxopts-dev doctest-dev
-          nlohmann-json3-dev zlib1g-dev libgumbo-dev libedit-dev python3 tmux dpkg-dev python3-jsonschema)
+          nlohmann-json3-dev zlib1g-dev libgumbo-dev libedit-dev python3 tmux dpkg-dev python3-jsonschema
+          libcpp-httplib-dev)
+((test_deps)) && packages+=(chromium fonts-noto-core)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Builds Bahth (if needed) and runs every test with CTest, in two configurations: warnings as errors, and
 # AddressSanitizer + UndefinedBehaviorSanitizer; before them, a smoke run of the libFuzzer targets
-# (scripts/fuzz.sh --smoke, 10 s each). Installs missing packages first (scripts/setup.sh).
+# (scripts/fuzz.sh --smoke, 10 s each). Installs missing packages first (scripts/setup.sh), with what only the
+# tests need (chromium and an Arabic font for the search page's browser test).
 #   usage: scripts/test.sh [--quick]     --quick: the warnings-as-errors configuration only, no fuzzing
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 configs=(werror sanitize)
 [[ ${1:-} == --quick ]] && configs=(werror)
-"$root/scripts/setup.sh" --deps-only
+"$root/scripts/setup.sh" --deps-only --test-deps
 
 status=0
 if [[ ${1:-} != --quick ]]; then

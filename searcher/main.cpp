@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <optional>
+#include <thread>
 
 #include "base/choices.h"
 #include "cli/alerts.h"
@@ -21,6 +23,7 @@
 #include "search/searcher.h"
 #include "cli/terminal.h"
 #include "dates/calendar.h"
+#include "serve/server.h"
 
 namespace {
 
@@ -51,6 +54,10 @@ different spellings of a word find the same articles. Without a query on a termi
               {"width", ValueKind::text, {}, "N"},
               {"run-tag", ValueKind::text, {}, "TAG"},
               {"alert", ValueKind::text, {}, "NAME"},
+              {"serve", ValueKind::text, {}, "[ADDR:PORT]"},
+              {"token", ValueKind::file, {}},
+              {"cors", ValueKind::text, {}, "ORIGIN"},
+              {"time-limit", ValueKind::text, {}, "SECONDS"},
               {"query", ValueKind::text, {}, "QUERY"}};
   h.sections = {
       {"Query syntax", R"(Words (any of them, ranked); "a phrase" or «a phrase» (exact words in order); +word (required);
@@ -87,7 +94,11 @@ nothing. --from/--to are kept as typed, so --from 7d moves with the day. --alert
 ("NAME<TAB>QUERY<TAB>FILTERS<TAB>LAST RUN"); --alert NAME --delete forgets one. A crontab line that mails what
 is new, and nothing when nothing is:
   0 7 * * *  out=$(bahth-search --alerts) && echo "$out" | mail -s "Bahth: new articles" me@example.org)"},
-      {"Exit status", R"(  0  at least one result was found (--alerts: something new)
+      {"Server", R"(--serve [ADDR:PORT] (default 127.0.0.1:8080) answers over HTTP until SIGINT/SIGTERM: the search page at
+/, and /api/search?q=&from=&to=&sort=&limit=&offset=&facets=&collapse=, /api/article/ID, /api/health (JSON with
+the field names of --json). --threads is then the number of search workers. Any address but loopback has no
+authentication unless --token FILE is given (then every API request needs "Authorization: Bearer TOKEN").)"},
+      {"Exit status", R"(  0  at least one result was found (--alerts: something new; --serve: stopped by a signal)
   1  no results (--alerts: nothing new)
   2  error (bad option, missing index, a query that cannot be run, an unknown or unreadable saved search); in
      a batch or --alerts the other queries still run)"},
@@ -131,6 +142,7 @@ struct Options {
   std::string queries_file;
   bahth::OutputOptions output;
   std::size_t threads = 1;
+  std::optional<bahth::ServeOptions> serve;
 };
 
 // Comparison runs of the relevance benchmark rank with BM25: $BAHTH_WEIGHT=bm25, $BAHTH_BM25="k1,b"
@@ -198,14 +210,34 @@ int run_alert_action(const Options& o, bahth::Reporter& report) {
   }
 }
 
+// An ASCII word with a colon or only digits and dots: an address for --serve, never a query word.
+bool looks_like_address(const char* arg) {
+  const std::string a(arg);
+  if (a.empty() || a[0] == '-') return false;
+  for (const char c : a) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return a.find(':') != std::string::npos || a.find_first_not_of("0123456789.") == std::string::npos ||
+         a == "localhost";
+}
+
 Options parse_options(int argc, char** argv) {
   // "-word" with a non-ASCII word is a query word to exclude (بوتين -الصين), never an option: take such
   // words out before cxxopts sees them.
   std::vector<char*> args;
   std::vector<std::string> excluded_words;
+  // "--serve ADDR:PORT" is "--serve=ADDR:PORT": cxxopts takes an optional value only after "=".
+  std::vector<std::string> joined;
+  joined.reserve(static_cast<std::size_t>(argc));
   for (int i = 0; i < argc; ++i) {
-    if (i > 0 && argv[i][0] == '-' && static_cast<unsigned char>(argv[i][1]) >= 0x80) excluded_words.push_back(argv[i]);
-    else args.push_back(argv[i]);
+    if (i > 0 && argv[i][0] == '-' && static_cast<unsigned char>(argv[i][1]) >= 0x80) {
+      excluded_words.push_back(argv[i]);
+    } else if (std::string(argv[i]) == "--serve" && i + 1 < argc && looks_like_address(argv[i + 1])) {
+      joined.push_back(std::string("--serve=") + argv[++i]);
+      args.push_back(joined.back().data());
+    } else {
+      args.push_back(argv[i]);
+    }
   }
   argc = static_cast<int>(args.size());
   argv = args.data();
@@ -227,7 +259,8 @@ Options parse_options(int argc, char** argv) {
       ("fields", "JSON: the hit fields to write, e.g. id,title,date", cxxopts::value<std::string>())
       ("queries", "run a batch: one query per line from FILE, or - for stdin", cxxopts::value<std::string>())
       ("interactive", "a prompt that reads queries line by line, with history (also: no query on a terminal)")
-      ("threads", "batch: run queries on N threads (output stays in input order)",
+      ("threads", "batch: run queries on N threads (output stays in input order); --serve: N search workers "
+                  "(default there: one per core, at least 2)",
        cxxopts::value<std::size_t>()->default_value("1"))
       ("run-tag", "the last column of --format trec", cxxopts::value<std::string>()->default_value("bahth"))
       ("no-collapse", "show every copy of a story filed under several ids (by default one per duplicate cluster)")
@@ -247,6 +280,15 @@ Options parse_options(int argc, char** argv) {
       ("alerts", "run every saved search: print only the articles added since it last ran; with --list: list them")
       ("list", "with --alerts: list the saved searches")
       ("delete", "with --alert NAME: delete that saved search")
+      ("serve", "answer over HTTP on ADDR:PORT (see below)", cxxopts::value<std::string>()->implicit_value("127.0.0.1:8080"),
+       "[ADDR:PORT]")
+      ("token", "--serve: every API request must carry Authorization: Bearer <the token in FILE>",
+       cxxopts::value<std::string>(), "FILE")
+      ("cors", "--serve: let pages from ORIGIN (e.g. https://intranet.example) call the API", cxxopts::value<std::string>(),
+       "ORIGIN")
+      ("time-limit", "--serve: seconds a query may run before it is stopped with an error",
+       cxxopts::value<double>()->default_value("10"))
+      ("q,quiet", "--serve: no access log on stderr")
       ("query", "the query", cxxopts::value<std::vector<std::string>>());
   const cxxopts::ParseResult r = bahth::parse_command_line(spec, argc, argv, help);
   Options o;
@@ -298,6 +340,24 @@ Options parse_options(int argc, char** argv) {
   o.output.batch = !o.queries_file.empty();
   std::vector<std::string> words;
   if (r.count("query")) words = r["query"].as<std::vector<std::string>>();
+  for (const char* serve_only : {"token", "cors", "quiet"}) {
+    if (r.count(serve_only) && !r.count("serve")) throw bahth::UsageError(std::string("--") + serve_only + " goes with --serve");
+  }
+  if (r.count("serve")) {
+    if (!words.empty() || !excluded_words.empty() || r.count("queries") || r.count("interactive"))
+      throw bahth::UsageError("--serve answers queries over HTTP: give no query, --queries or --interactive");
+    bahth::ServeOptions serve;
+    serve.index = o.index;
+    bahth::parse_listen_address(r["serve"].as<std::string>(), serve);
+    if (r.count("token")) serve.token = bahth::read_token_file(r["token"].as<std::string>());
+    if (r.count("cors")) serve.cors_origin = r["cors"].as<std::string>();
+    serve.quiet = r.count("quiet") > 0;
+    serve.threads = r.count("threads") ? o.threads : std::max(2u, std::thread::hardware_concurrency());
+    serve.limits.time_limit = r["time-limit"].as<double>();
+    if (!(serve.limits.time_limit > 0)) throw bahth::UsageError("--time-limit must be more than 0 seconds");
+    o.serve = std::move(serve);
+    return o;
+  }
   words.insert(words.end(), excluded_words.begin(), excluded_words.end());
   for (const auto& w : words) o.request.query += (o.request.query.empty() ? "" : " ") + w;
   if (!o.queries_file.empty() && !words.empty()) throw bahth::UsageError("give either a query or --queries, not both");
@@ -320,7 +380,9 @@ int main(int argc, char** argv) {
     const Options o = parse_options(argc, argv);
     bahth::StderrReporter report(kProgram, std::cerr, false);
     int code = 1;
-    if (o.alert != AlertAction::none) {
+    if (o.serve) {
+      code = bahth::serve(*o.serve, report);
+    } else if (o.alert != AlertAction::none) {
       code = run_alert_action(o, report);
     } else if (o.interactive) {
       const bahth::Searcher searcher(o.index);

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The library's stages include only themselves and the stages below them (ARCHITECTURE.md: data flow).
 
-    base → text → dates → ingest → index → search → cli
+    base → text → dates → ingest → index → search → serve → cli
 
 Every `#include "stage/file.h"` in common/<stage>/ is checked against that order; a file over the size
 limit is reported too (one job a file). Exits 1 with one line per violation."""
@@ -9,7 +9,7 @@ import pathlib
 import re
 import sys
 
-STAGES = ["base", "text", "dates", "ingest", "index", "search", "cli"]
+STAGES = ["base", "text", "dates", "ingest", "index", "search", "serve", "cli"]
 MAX_LINES = 700
 
 root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).resolve().parents[1]) / "common"

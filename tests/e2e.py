@@ -1116,7 +1116,9 @@ def case_relative_dates():
           f"title and text of the brief: {hits}")
 
 
-def main():
+def main(cases=None):
+    """Runs the case named on the command line: a case_* function of `cases` (a module's globals; this one's
+    by default, e2e_serve.py passes its own)."""
     global ARGS
     ap = argparse.ArgumentParser()
     ap.add_argument("--index-bin", required=True)
@@ -1129,7 +1131,7 @@ def main():
     for name in ("index_bin", "search_bin", "root", "work"):
         setattr(ARGS, name, os.path.abspath(getattr(ARGS, name)))
     os.makedirs(ARGS.work, exist_ok=True)
-    globals()["case_" + ARGS.case]()
+    (cases or globals())["case_" + ARGS.case]()
     if FAILURES:
         print(f"{len(FAILURES)} check(s) failed in {ARGS.case}", file=sys.stderr)
         sys.exit(1)

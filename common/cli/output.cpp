@@ -3,11 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 
-#include <nlohmann/json.hpp>
-
 #include "base/errors.h"
 #include "cli/layout.h"
-#include "text/utf8.h"
+#include "search/result_json.h"
 
 namespace bahth {
 
@@ -29,12 +27,6 @@ std::string arabic_date(const std::string& iso) {
   if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12) return iso;
   return std::to_string(d) + " " + months[m - 1] + " " + std::to_string(y);
 }
-
-using Json = nlohmann::ordered_json;  // keeps "type" first, fields in documented order
-
-Json or_null(const std::string& s) { return s.empty() ? Json() : Json(s); }
-
-std::string dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 std::string format_score(double score) {
   char buf[32];
@@ -96,56 +88,18 @@ void ResultWriter::write(const std::string& query_id, const std::string& query, 
       human(request, result, elapsed_ms);
       break;
     case OutputFormat::json: {
-      out_ << dump({{"type", "begin"}, {"query_id", query_id}, {"query", query}}) << '\n';
+      out_ << dump_json({{"type", "begin"}, {"query_id", query_id}, {"query", query}}) << '\n';
       for (const Hit& h : result.hits) {
-        Json spans = Json::array();
-        for (const auto& [from, to] : h.snippet.spans) {
-          const std::size_t start = code_point_offset(h.snippet.text, from);
-          spans.push_back({start, start + count_code_points(std::string_view(h.snippet.text).substr(from, to - from))});
-        }
-        Json hit = {{"type", "hit"},
-                      {"query_id", query_id},
-                      {"rank", h.rank},
-                      {"id", h.id},
-                      {"score", h.score},
-                      {"title", h.title},
-                      {"date", or_null(h.date)},
-                      {"source", or_null(h.source)},
-                      {"url", or_null(h.url)},
-                      {"snippet", h.snippet.text},
-                      {"highlights", spans},
-                      {"duplicates", h.duplicates}};
-        if (request.explain) {
-          Json terms = Json::array();
-          for (const TermContribution& t : h.explain)
-            terms.push_back({{"term", t.word}, {"field", t.field}, {"wdf", t.wdf}, {"docs", t.docs}, {"scale", t.scale},
-                             {"weight", t.weight}});
-          hit["explain"] = std::move(terms);
-        }
-        if (!request.fields.empty()) {
-          Json kept = {{"type", "hit"}, {"query_id", query_id}};
-          for (const std::string& f : request.fields) {
-            if (hit.contains(f)) kept[f] = hit[f];
-          }
-          hit = std::move(kept);
-        }
-        out_ << dump(hit)
+        Json hit = {{"type", "hit"}, {"query_id", query_id}};
+        hit.update(keep_fields(hit_json(h, request.explain), request.fields));
+        out_ << dump_json(hit) << '\n';
+      }
+      for (const Facet& f : result.facets)
+        out_ << dump_json({{"type", "facet"}, {"query_id", query_id}, {"facet", f.name}, {"values", facet_values_json(f)}})
              << '\n';
-      }
-      for (const Facet& f : result.facets) {
-        Json values = Json::array();
-        for (const FacetValue& v : f.values) values.push_back({{"value", v.value}, {"count", v.count}});
-        out_ << dump({{"type", "facet"}, {"query_id", query_id}, {"facet", f.name}, {"values", values}}) << '\n';
-      }
-      out_ << dump({{"type", "summary"},
-                    {"query_id", query_id},
-                    {"query", query},
-                    {"estimated_matches", result.estimated},
-                    {"returned", result.hits.size()},
-                    {"offset", request.offset},
-                    {"elapsed_ms", static_cast<double>(static_cast<long>(elapsed_ms * 1000)) / 1000},
-                    {"warnings", result.warnings}})
-           << '\n';
+      Json summary = {{"type", "summary"}, {"query_id", query_id}};
+      summary.update(summary_json(query, request, result, elapsed_ms));
+      out_ << dump_json(summary) << '\n';
       break;
     }
     case OutputFormat::tsv:
@@ -172,7 +126,7 @@ void ResultWriter::write(const std::string& query_id, const std::string& query, 
 
 void ResultWriter::write_error(const std::string& query_id, const std::string& query, const std::string& message) {
   if (opt_.format == OutputFormat::json)
-    out_ << dump({{"type", "error"}, {"query_id", query_id}, {"query", query}, {"error", message}}) << '\n';
+    out_ << dump_json({{"type", "error"}, {"query_id", query_id}, {"query", query}, {"error", message}}) << '\n';
 }
 
 // Facets as a compact table: years and months as a histogram in time order, other facets as their ten most

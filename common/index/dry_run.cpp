@@ -37,14 +37,7 @@ nlohmann::ordered_json DryRun::duplicate_of(const Xapian::Document& doc, const s
   return n == NearDuplicateMemory::npos ? nlohmann::ordered_json() : nlohmann::ordered_json(ids_[n]);
 }
 
-void DryRun::describe(const Article& a, const Xapian::Document& doc, const std::vector<DateMention>& mentioned) {
-  if (!json_) {
-    out_ << a.id << '\t' << (a.date ? to_iso(*a.date) : "-") << '\t' << to_string(a.date_source) << '\t'
-         << doc.termlist_count() << " terms\t" << a.title << '\n';
-    return;
-  }
-  nlohmann::ordered_json j = describe_document(a, doc);
-  j["duplicate_of"] = duplicate_of(doc, a.id);
+nlohmann::ordered_json date_mentions_json(const std::vector<DateMention>& mentioned) {
   nlohmann::ordered_json mentions = nlohmann::ordered_json::array();
   for (const DateMention& m : mentioned) {
     nlohmann::ordered_json mention = {{"text", m.text},
@@ -57,7 +50,18 @@ void DryRun::describe(const Article& a, const Xapian::Document& doc, const std::
     if (!m.warning.empty()) mention["warning"] = m.warning;
     mentions.push_back(std::move(mention));
   }
-  j["mentioned_dates"] = std::move(mentions);
+  return mentions;
+}
+
+void DryRun::describe(const Article& a, const Xapian::Document& doc, const std::vector<DateMention>& mentioned) {
+  if (!json_) {
+    out_ << a.id << '\t' << (a.date ? to_iso(*a.date) : "-") << '\t' << to_string(a.date_source) << '\t'
+         << doc.termlist_count() << " terms\t" << a.title << '\n';
+    return;
+  }
+  nlohmann::ordered_json j = describe_document(a, doc);
+  j["duplicate_of"] = duplicate_of(doc, a.id);
+  j["mentioned_dates"] = date_mentions_json(mentioned);
   out_ << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 

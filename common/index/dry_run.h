@@ -24,6 +24,10 @@ namespace bahth {
 /// source), origin, encoding, text_chars and the number of terms.
 nlohmann::ordered_json describe_document(const Article& a, const Xapian::Document& doc);
 
+/// The dates a text mentions as `--dry-run --json` writes them (its "mentioned_dates"; the server's article
+/// answer too): [{"text","start","end","value","precision","calendar"},...], offsets in code points.
+nlohmann::ordered_json date_mentions_json(const std::vector<DateMention>& mentioned);
+
 class DryRun {
  public:
   /// Prints on `out`: JSON Lines when `json`, else tab-separated lines.

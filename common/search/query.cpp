@@ -46,12 +46,18 @@ struct Lexeme {
 bool is_open_quote(char32_t c) { return c == U'"' || c == U'«' || c == U'“' || c == U'„'; }
 bool is_close_quote(char32_t c) { return c == U'"' || c == U'»' || c == U'”'; }
 
+// A warning that the parser repaired the query's syntax; the first one is kept apart (ParsedQuery::repaired).
+void repaired(ParsedQuery& out, std::string warning) {
+  if (out.repaired.empty()) out.repaired = warning;
+  out.warnings.push_back(std::move(warning));
+}
+
 // Spaces separate query words; so does a zero-width space pasted from a web page.
 bool is_query_space(char32_t c) { return is_white_space(c) || c == 0x200B; }
 
 class Lexer {
  public:
-  Lexer(std::string_view s, std::vector<std::string>& warnings) : s_(s), warnings_(warnings) {}
+  Lexer(std::string_view s, ParsedQuery& out) : s_(s), out_(out) {}
 
   Lexeme next() {
     skip_space();
@@ -97,7 +103,7 @@ class Lexer {
           }
           i_ = m;
         }
-        warnings_.push_back("unbalanced quote: the phrase runs to the end of the query");
+        repaired(out_, "unbalanced quote: the phrase runs to the end of the query");
         lx.type = Tok::phrase;
         lx.text = std::string(s_.substr(start));
         return lx;
@@ -137,14 +143,14 @@ class Lexer {
   }
   std::string_view s_;
   std::size_t i_ = 0;
-  std::vector<std::string>& warnings_;
+  ParsedQuery& out_;
 };
 
 class Parser {
  public:
   // `drop_stopwords`: plain (unsigned, not excluded) stop words add nothing to the query.
   Parser(std::string_view text, const Analyzer& analyzer, const CivilDate& today, ParsedQuery& out, bool drop_stopwords)
-      : lexer_(text, out.warnings), analyzer_(analyzer), today_(today), out_(out), drop_stopwords_(drop_stopwords) {
+      : lexer_(text, out), analyzer_(analyzer), today_(today), out_(out), drop_stopwords_(drop_stopwords) {
     advance();
   }
 
@@ -153,7 +159,7 @@ class Parser {
   Xapian::Query parse() {
     std::optional<Xapian::Query> q = sequence();
     while (cur_.type == Tok::rparen) {
-      out_.warnings.push_back("unbalanced ')' ignored");
+      repaired(out_, "unbalanced ')' ignored");
       advance();
       auto more = sequence();
       q = combine(Xapian::Query::OP_OR, q, more);
@@ -288,7 +294,7 @@ class Parser {
         std::optional<Xapian::Query> q = sequence();
         --depth_;
         if (cur_.type == Tok::rparen) advance();
-        else out_.warnings.push_back("unbalanced '(' closed at the end of the query");
+        else repaired(out_, "unbalanced '(' closed at the end of the query");
         return q;
       }
       case Tok::word:

@@ -36,6 +36,8 @@ struct ParsedQuery {
   Xapian::Query query;
   MatchSpec match;                    ///< positive terms only: excluded words are never highlighted
   std::vector<std::string> warnings;  ///< e.g. an unbalanced quote that was closed at the end
+  std::string repaired;               ///< the first warning that repaired the syntax (an unbalanced quote or
+                                      ///< parenthesis), or empty: SearchRequest::strict_syntax makes it an error
 };
 
 /// Parses `text` (UTF-8); relative dates in date: count back from `today` (no valid date: they are refused).

@@ -1,6 +1,8 @@
 #include "search/searcher.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <optional>
 #include <utility>
 
@@ -176,6 +178,26 @@ Xapian::Query value_range(Xapian::valueno slot, const std::string& from, const s
                         : Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, from, to);
 }
 
+// Stops a match that runs over SearchRequest::time_limit. Xapian calls it for every document the matcher
+// looks at; it reads the clock on the first and then every 64th, and throws out of get_mset when the
+// deadline has passed (Xapian's own set_time_limit only shortens the optional check_at_least pass).
+class DeadlineSpy : public Xapian::MatchSpy {
+ public:
+  DeadlineSpy(std::chrono::steady_clock::time_point deadline, double limit) : deadline_(deadline), limit_(limit) {}
+  void operator()(const Xapian::Document&, double) override {
+    if (calls_++ % 64 == 0 && std::chrono::steady_clock::now() > deadline_) {
+      char limit[32];
+      std::snprintf(limit, sizeof limit, "%g", limit_);
+      throw QueryError(std::string("query ran longer than ") + limit + " s and was stopped");
+    }
+  }
+
+ private:
+  std::chrono::steady_clock::time_point deadline_;
+  double limit_;
+  unsigned calls_ = 0;
+};
+
 }  // namespace
 
 Xapian::Query Searcher::filtered_query(const SearchRequest& req, ParsedQuery& parsed) const {
@@ -235,7 +257,30 @@ std::string Searcher::latest_added() const {
   return with_index_errors(path_, [&] { return db_.get_value_upper_bound(schema::kSlotAdded); });
 }
 
+std::optional<StoredArticle> Searcher::article(const std::string& id) const {
+  return with_index_errors(path_, [&]() -> std::optional<StoredArticle> {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        if (id.empty() || id.size() > kMaxIdBytes) return std::nullopt;  // no such id was ever indexed
+        const std::string term = schema::kId + id;
+        Xapian::PostingIterator p = db_.postlist_begin(term);
+        if (p == db_.postlist_end(term)) return std::nullopt;
+        return read_stored(db_.get_document(*p));
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt >= 3) throw;
+        db_.reopen();
+      }
+    }
+  });
+}
+
+void Searcher::reopen() const {
+  with_index_errors(path_, [&] { db_.reopen(); });
+}
+
 SearchResult Searcher::search(const SearchRequest& req) const {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                                                std::chrono::duration<double>(req.time_limit));
   SearchResult result;
   with_index_errors(path_, [&] {
     for (int attempt = 0;; ++attempt) {
@@ -243,7 +288,10 @@ SearchResult Searcher::search(const SearchRequest& req) const {
         // Parsed inside the retry loop: the analyzer reads the index's vocabulary (analyzer.h).
         ParsedQuery parsed;
         Xapian::Query query = filtered_query(req, parsed);
+        if (req.strict_syntax && !parsed.repaired.empty()) throw QueryError(parsed.repaired);
         result.warnings = parsed.warnings;
+        std::optional<DeadlineSpy> deadline_spy;
+        if (req.time_limit > 0) deadline_spy.emplace(deadline, req.time_limit);
         // Facets and --count: exact counts of every matching article (copies too), without collapsing and
         // without weights. Over the whole index they are the term frequencies of the date, source and
         // category terms; otherwise one unweighted pass over the matches with counting spies.
@@ -260,6 +308,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
             count.set_weighting_scheme(Xapian::BoolWeight());
             count.set_query(query);
             facets.attach(count);
+            if (deadline_spy) count.add_matchspy(&*deadline_spy);
             exact = count.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
             if (!facets.empty()) result.facets = facets.results();
           }
@@ -268,6 +317,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
         set_ranking(enquire, req.ranking);
         enquire.set_query(query);
         if (req.collapse) enquire.set_collapse_key(schema::kSlotDuplicate);
+        if (deadline_spy) enquire.add_matchspy(&*deadline_spy);
         // Equal scores (DLH gives them to documents with the same counts and length) are ordered by a hash of
         // the article's id, not by document number: numbers interleave differently in a sharded index, which
         // must rank exactly like one index; and nothing that depends on where the files lie may decide.

@@ -10,6 +10,7 @@
 
 #include "base/choices.h"
 #include "dates/calendar.h"
+#include "index/document.h"
 #include "text/analyzer.h"
 #include "search/facets.h"
 #include "search/query.h"
@@ -55,6 +56,8 @@ struct SearchRequest {
   bool exact_count = false;       ///< count every match exactly (SearchResult::estimated becomes exact)
   std::vector<std::string> fields;  ///< JSON hit fields to write (empty: all)
   Ranking ranking;
+  bool strict_syntax = false;     ///< an unbalanced quote or parenthesis is a QueryError, not a warning
+  double time_limit = 0;          ///< seconds the matcher may run before the query fails (QueryError); 0: no limit
 };
 
 /// One weighted clause of the query that matched a hit (a term, or a phrase such as the neighbouring-word
@@ -100,7 +103,7 @@ class Searcher {
   const Analyzer& analyzer() const { return *analyzer_; }
   Xapian::doccount document_count() const { return db_.get_doccount(); }
 
-  /// Runs one query. Throws QueryError for a query that cannot be run.
+  /// Runs one query. Throws QueryError for a query that cannot be run (or that ran over its time limit).
   SearchResult search(const SearchRequest& request) const;
 
   /// The ids of every article the request matches (no collapsing, no ranking, no limit), for bookkeeping
@@ -110,6 +113,12 @@ class Searcher {
   /// The latest time an article was added to the index (schema::kSlotAdded), or "" when no article records
   /// one (an empty index, or one built before the slot existed). May name an article deleted since.
   std::string latest_added() const;
+  /// The stored article with id `id`, or nothing when the index has none. Throws IndexError.
+  std::optional<StoredArticle> article(const std::string& id) const;
+
+  /// Moves to the index's latest commit (cheap when nothing changed); a long-lived searcher calls it before
+  /// each query so that what an indexer commits becomes searchable. Throws IndexError.
+  void reopen() const;
 
  private:
   /// The request's query with its filters (dates, added times); `parsed` receives the parse.

@@ -41,6 +41,18 @@ std::vector<bool> match_tokens(const std::vector<Token>& tokens, const MatchSpec
   return hit;
 }
 
+std::vector<std::pair<std::size_t, std::size_t>> match_spans(std::string_view text, const MatchSpec& spec,
+                                                             const Analyzer& analyzer) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  if (spec.empty()) return out;
+  const std::vector<Token> tokens = analyzer.tokenize(text);
+  const std::vector<bool> hit = match_tokens(tokens, spec, analyzer);
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    if (hit[k]) out.emplace_back(tokens[k].start, tokens[k].end);
+  }
+  return out;
+}
+
 namespace {
 
 // Code point offsets of each token's start, to measure windows in characters rather than bytes.

@@ -21,6 +21,10 @@ struct Snippet {
 /// Which tokens of `tokens` match `spec` (a stem, an exact form, or a whole phrase occurrence).
 std::vector<bool> match_tokens(const std::vector<Token>& tokens, const MatchSpec& spec, const Analyzer& analyzer);
 
+/// Every matched word of `text` as a [start, end) byte range, in order (a whole article's marks).
+std::vector<std::pair<std::size_t, std::size_t>> match_spans(std::string_view text, const MatchSpec& spec,
+                                                             const Analyzer& analyzer);
+
 /// Bytes of a document's text that snippets look at: matches beyond the first 256 KiB of a huge document
 /// are not shown (a 50 MB text would cost seconds per query).
 inline constexpr std::size_t kMaxSnippetSourceBytes = 256u << 10;
