@@ -101,7 +101,8 @@ std::string parse_row(const std::string& raw, std::size_t line, GoldRow& row) {
             if (dots == std::string::npos) return "bad range: " + range;
             e.first = range.substr(0, dots);
             e.last = range.substr(dots + 2);
-            if (!bahth::date_bound(e.first, false) || !bahth::date_bound(e.last, false) || e.first.size() != 10 ||
+            const bahth::CivilDate today{2000, 1, 1};  // only fixed days are labels: "today" never decides
+            if (!bahth::date_bound(e.first, false, today) || !bahth::date_bound(e.last, false, today) || e.first.size() != 10 ||
                 e.last.size() != 10)
                 return "bad range: " + range;
         }

@@ -57,9 +57,10 @@ SearchRequest search_request(const QueryParams& params, const ApiLimits& limits)
   if (trim(r.query).empty() && r.facets.empty()) throw HttpError(400, "empty query");
   r.limit = number_param(params, "limit", 10, limits.max_limit);
   r.offset = number_param(params, "offset", 0, 1000000);
+  r.today = local_today();  // from=7d, date:أمس … count back from the server's day
   if (const std::string* s = param(params, "sort")) r.sort = as_parameter([&] { return parse_choice(kSortOrders, *s, "sort"); });
-  if (const std::string* v = param(params, "from"); v && !v->empty()) r.from = as_parameter([&] { return parse_date_bound(*v, false); });
-  if (const std::string* v = param(params, "to"); v && !v->empty()) r.to = as_parameter([&] { return parse_date_bound(*v, true); });
+  if (const std::string* v = param(params, "from"); v && !v->empty()) r.from = as_parameter([&] { return parse_date_bound(*v, false, r.today); });
+  if (const std::string* v = param(params, "to"); v && !v->empty()) r.to = as_parameter([&] { return parse_date_bound(*v, true, r.today); });
   if (!r.from.empty() && !r.to.empty() && r.from > r.to) throw HttpError(400, "from is after to");
   if (const std::string* c = param(params, "collapse")) {
     if (*c != "0" && *c != "1" && *c != "true" && *c != "false")
@@ -94,7 +95,7 @@ Json article_response(const Searcher& searcher, const std::string& id, const std
   MatchSpec match;
   if (!trim(query).empty()) {
     try {
-      match = parse_query(query, searcher.analyzer()).match;
+      match = parse_query(query, searcher.analyzer(), local_today()).match;
     } catch (const QueryError& e) {
       throw HttpError(400, e.what());
     }
