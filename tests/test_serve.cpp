@@ -32,7 +32,8 @@ TEST_CASE("search_request: every bad parameter is a 400 in the command line's wo
       {{{"q", ""}}, "400 empty query"},
       {{{"q", " \t"}}, "400 empty query"},
       {{{"facets", "year"}}, "ok"},  // facets without a query count the whole index, as on the command line
-      {{{"q", "x"}, {"from", "2022-13"}}, "400 date '2022-13' is not a valid YYYY, YYYY-MM or YYYY-MM-DD"},
+      {{{"q", "x"}, {"from", "2022-13"}}, "400 date '2022-13' is not a valid YYYY, YYYY-MM, YYYY-MM-DD or a day before today (today, yesterday, 7d, 4w, "
+                                          "3m, 1y, أمس …)"},
       {{{"q", "x"}, {"from", "٢٠٢٢"}}, "ok"},  // Arabic-Indic digits, as --from takes them
       {{{"q", "x"}, {"from", "2024"}, {"to", "2022"}}, "400 from is after to"},
       {{{"q", "x"}, {"limit", "1000"}}, "ok"},
