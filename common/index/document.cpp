@@ -54,7 +54,8 @@ void add_words(Xapian::Document& doc, const Analyzer& analyzer, const std::vecto
 // The dates the text talks about, as boolean terms (mentioned:) and a list of years (facets), by overlap: a
 // mention's period (DateMention::first..last) writes every year it overlaps and, when finer than a year,
 // every month; a day its day. A period spans at most two Gregorian years (a Hijri year) and, below a year,
-// two months (a week, a Hijri month), so a mention writes at most five terms.
+// two months (a week, a Hijri month): five terms; the loops stop at three years and three months whatever
+// a period says.
 void add_mentioned_dates(Xapian::Document& doc, const std::vector<DateMention>& mentions) {
   std::set<std::string> years;
   for (const DateMention& m : mentions) {

@@ -25,7 +25,7 @@ namespace bahth {
 nlohmann::ordered_json describe_document(const Article& a, const Xapian::Document& doc);
 
 /// The dates a text mentions as `--dry-run --json` writes them (its "mentioned_dates"; the server's article
-/// answer too): [{"text","start","end","value","precision","calendar"},...], offsets in code points.
+/// answer too): [{"text","start","end","value","range","precision","calendar"[,"warning"]},...], offsets in code points.
 nlohmann::ordered_json date_mentions_json(const std::vector<DateMention>& mentioned);
 
 class DryRun {

@@ -236,12 +236,9 @@ std::vector<std::string> Searcher::matching_ids(const SearchRequest& req) const 
         enquire.set_query(filtered_query(req, parsed));
         const Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
         ids.clear();
+        const std::size_t prefix = std::string_view(schema::kId).size();
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-          const Xapian::Document doc = it.get_document();
-          const std::string_view prefix = schema::kId;
-          Xapian::TermIterator t = doc.termlist_begin();
-          t.skip_to(schema::kId);
-          if (t != doc.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0) ids.push_back((*t).substr(prefix.size()));
+          for (const std::string& term : terms_with_prefix(it.get_document(), schema::kId)) ids.push_back(term.substr(prefix));
         }
         return;
       } catch (const Xapian::DatabaseModifiedError&) {
