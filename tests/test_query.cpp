@@ -43,28 +43,28 @@ TEST_CASE("query syntax to Xapian queries") {
     const char* query;
     const char* expected;
   } cases[] = {
-      {"بوتين", "Query((Zبوتين OR 0.35 * بوتين))"},
-      {"بُوتِين", "Query((Zبوتين OR 0.35 * بوتين))"},
-      {"بوتين الصين", "Query((((Zبوتين OR 0.35 * بوتين) OR (Zالصين OR 0.35 * الصين)) OR 0.1 * (بوتين PHRASE 2 الصين)))"},
-      {"\"شراكة بلا حدود\"", "Query((شراكة PHRASE 3 بلا PHRASE 3 حدود))"},
-      {"«شراكة بلا حدود»", "Query((شراكة PHRASE 3 بلا PHRASE 3 حدود))"},
-      {"“شراكة بلا”", "Query((شراكة PHRASE 2 بلا))"},
+      {"بوتين", "Query(((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين))"},
+      {"بُوتِين", "Query(((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين))"},
+      {"بوتين الصين", "Query((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) OR ((Zالصين SYNONYM الصين) OR 0.25 * الصين)))"},
+      {"\"شراكة بلا حدود\"", "Query(((شراكة AND بلا AND حدود) FILTER PostingSource(PhraseSource(شراكة بلا حدود))))"},
+      {"«شراكة بلا حدود»", "Query(((شراكة AND بلا AND حدود) FILTER PostingSource(PhraseSource(شراكة بلا حدود))))"},
+      {"“شراكة بلا”", "Query(((شراكة AND بلا) FILTER PostingSource(PhraseSource(شراكة بلا))))"},
       {"\"بوتين\"", "Query(بوتين)"},
-      {"بوتين AND الصين", "Query(((Zبوتين OR 0.35 * بوتين) AND (Zالصين OR 0.35 * الصين)))"},
-      {"بوتين OR الصين", "Query(((Zبوتين OR 0.35 * بوتين) OR (Zالصين OR 0.35 * الصين)))"},
-      {"بوتين أو الصين", "Query(((Zبوتين OR 0.35 * بوتين) OR (Zالصين OR 0.35 * الصين)))"},
-      {"بوتين NOT الصين", "Query(((Zبوتين OR 0.35 * بوتين) AND_NOT Zالصين))"},
-      {"بوتين AND NOT الصين", "Query(((Zبوتين OR 0.35 * بوتين) AND_NOT Zالصين))"},
-      {"بوتين -الصين", "Query(((Zبوتين OR 0.35 * بوتين) AND_NOT Zالصين))"},
-      {"+بوتين الصين", "Query(((Zبوتين OR 0.35 * بوتين) AND_MAYBE (Zالصين OR 0.35 * الصين)))"},
-      {"(بوتين OR شي) AND الصين", "Query((((Zبوتين OR 0.35 * بوتين) OR (Zشي OR 0.35 * شي)) AND (Zالصين OR 0.35 * الصين)))"},
-      {"title:بوتين", "Query(ZSبوتين)"},
+      {"بوتين AND الصين", "Query((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) AND ((Zالصين SYNONYM الصين) OR 0.25 * الصين)))"},
+      {"بوتين OR الصين", "Query((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) OR ((Zالصين SYNONYM الصين) OR 0.25 * الصين)))"},
+      {"بوتين أو الصين", "Query((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) OR ((Zالصين SYNONYM الصين) OR 0.25 * الصين)))"},
+      {"بوتين NOT الصين", "Query((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) AND_NOT (Zالصين SYNONYM الصين)))"},
+      {"بوتين AND NOT الصين", "Query((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) AND_NOT (Zالصين SYNONYM الصين)))"},
+      {"بوتين -الصين", "Query((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) AND_NOT (Zالصين SYNONYM الصين)))"},
+      {"+بوتين الصين", "Query((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) AND_MAYBE ((Zالصين SYNONYM الصين) OR 0.25 * الصين)))"},
+      {"(بوتين OR شي) AND الصين", "Query(((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) OR ((Zشي SYNONYM شي) OR 0.25 * شي)) AND ((Zالصين SYNONYM الصين) OR 0.25 * الصين)))"},
+      {"title:بوتين", "Query((ZSبوتين SYNONYM Sبوتين))"},
       {"title:\"بوتين وشي\"", "Query((Sبوتين PHRASE 2 Sوشي))"},
-      {"بوتين source:France24", "Query(((Zبوتين OR 0.35 * بوتين) FILTER XSfrance24))"},
+      {"بوتين source:France24", "Query((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) FILTER XSfrance24))"},
       {"source:france24 source:bbc", "Query((XSfrance24 OR XSbbc))"},
-      {"شي-جين", "Query((شي PHRASE 2 جين))"},
-      {"بوتين ، ؟", "Query((Zبوتين OR 0.35 * بوتين))"},
-      {"٢٠٢٢", "Query((Z2022 OR 0.35 * 2022))"},
+      {"شي-جين", "Query(((شي AND جين) FILTER PostingSource(PhraseSource(شي جين))))"},
+      {"بوتين ، ؟", "Query(((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين))"},
+      {"٢٠٢٢", "Query(((Z2022 SYNONYM 2022) OR 0.25 * 2022))"},
   };
   for (const auto& c : cases) {
     const std::string query = c.query;
@@ -107,21 +107,22 @@ TEST_CASE("queries that cannot run say why") {
 TEST_CASE("unbalanced quotes and parentheses are closed with a warning") {
   const Analyzer a("none");
   auto p = parse_query("\"شراكة بلا", a, {});
-  CHECK(p.query.get_description() == "Query((شراكة PHRASE 2 بلا))");
+  CHECK(p.query.get_description() == "Query(((شراكة AND بلا) FILTER PostingSource(PhraseSource(شراكة بلا))))");
   REQUIRE(p.warnings.size() == 1);
   CHECK(p.warnings[0] == "unbalanced quote: the phrase runs to the end of the query");
 
   p = parse_query("(بوتين OR شي", a, {});
-  CHECK(short_factors(p.query.get_description()) == "Query(((Zبوتين OR 0.35 * بوتين) OR (Zشي OR 0.35 * شي)))");
+  CHECK(short_factors(p.query.get_description()) == "Query((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) OR ((Zشي SYNONYM شي) OR 0.25 * شي)))");
   CHECK(p.warnings.size() == 1);
 
   p = parse_query("بوتين) شي", a, {});  // no word pair across the ')'
-  CHECK(short_factors(p.query.get_description()) == "Query(((Zبوتين OR 0.35 * بوتين) OR (Zشي OR 0.35 * شي)))");
+  CHECK(short_factors(p.query.get_description()) == "Query((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) OR ((Zشي SYNONYM شي) OR 0.25 * شي)))");
   CHECK(p.warnings.size() == 1);
 }
 
 // Issue "Arabic relevance": plain words also match their exact form (at 0.35 of its weight) and neighbouring
-// plain words match as an exact pair (at 0.1); fielded, excluded and quoted words get neither.
+// plain words are recorded as pairs (the searcher adds their bonus: pair_bonus.h); fielded, excluded and
+// quoted words get neither.
 TEST_CASE("plain words: exact-form and word-pair bonuses") {
   const Analyzer a("light");
   struct Case {
@@ -130,18 +131,25 @@ TEST_CASE("plain words: exact-form and word-pair bonuses") {
   } cases[] = {
       // a stop word between two words is dropped and does not break the pair
       {"مدينة في المغرب",
-       "Query((((Zمدين OR 0.35 * مدينة) OR (Zمغرب OR 0.35 * المغرب)) OR 0.1 * (مدينة PHRASE 2 المغرب)))"},
+       "Query((((Zمدين SYNONYM مدين) OR 0.25 * مدينة) OR ((Zمغرب SYNONYM مغرب) OR 0.25 * المغرب)))"},
       // a quoted phrase or a fielded word between two words does
       {"مدينة \"الدار البيضاء\" المغرب",
-       "Query((((Zمدين OR 0.35 * مدينة) OR (الدار PHRASE 2 البيضاء)) OR (Zمغرب OR 0.35 * المغرب)))"},
-      {"مدينة title:الرباط المغرب", "Query((((Zمدين OR 0.35 * مدينة) OR ZSرباط) OR (Zمغرب OR 0.35 * المغرب)))"},
-      {"مدينة -المغرب", "Query(((Zمدين OR 0.35 * مدينة) AND_NOT Zمغرب))"},
+       "Query(((((Zمدين SYNONYM مدين) OR 0.25 * مدينة) OR ((الدار AND البيضاء) FILTER PostingSource(PhraseSource(الدار البيضاء)))) OR ((Zمغرب SYNONYM مغرب) OR 0.25 * المغرب)))"},
+      {"مدينة title:الرباط المغرب", "Query(((((Zمدين SYNONYM مدين) OR 0.25 * مدينة) OR (ZSرباط SYNONYM Sرباط)) OR ((Zمغرب SYNONYM مغرب) OR 0.25 * المغرب)))"},
+      {"مدينة -المغرب", "Query((((Zمدين SYNONYM مدين) OR 0.25 * مدينة) AND_NOT (Zمغرب SYNONYM مغرب)))"},
   };
   for (const auto& c : cases) {
     const std::string query = c.query;
     CAPTURE(query);
     CHECK(describe(a, c.query) == c.expected);
   }
+  using P = std::vector<bahth::WordPair>;
+  CHECK(parse_query("مدينة في المغرب", a, kToday).pairs == P{{"مدينة", "المغرب"}});
+  CHECK(parse_query("مدينة \"الدار البيضاء\" المغرب", a, kToday).pairs.empty());
+  CHECK(parse_query("مدينة title:الرباط المغرب", a, kToday).pairs.empty());
+  CHECK(parse_query("مدينة -المغرب", a, kToday).pairs.empty());
+  CHECK(parse_query("مدينة المغرب مدينة المغرب", a, kToday).pairs == P{{"مدينة", "المغرب"}, {"المغرب", "مدينة"}});
+  CHECK(parse_query("بوتين) شي", a, kToday).pairs.empty());  // no pair across the ')'
 }
 
 TEST_CASE("highlight spec holds positive words only") {
@@ -175,19 +183,19 @@ TEST_CASE("date: and mentioned: filters") {
     const char* query;
     const char* expected;
   } cases[] = {
-      {"بوتين date:2022", "Query(((Zبوتين OR 0.35 * بوتين) FILTER VALUE_RANGE 0 20220101 20221231))"},
-      {"بوتين date:2018-03..2018-05", "Query(((Zبوتين OR 0.35 * بوتين) FILTER VALUE_RANGE 0 20180301 20180531))"},
-      {"بوتين date:٢٠٢٢-٠٢-٠٥", "Query(((Zبوتين OR 0.35 * بوتين) FILTER VALUE_RANGE 0 20220205 20220205))"},
-      {"بوتين date:..2012", "Query(((Zبوتين OR 0.35 * بوتين) FILTER VALUE_RANGE 0 00000101 20121231))"},
+      {"بوتين date:2022", "Query((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) FILTER VALUE_RANGE 0 20220101 20221231))"},
+      {"بوتين date:2018-03..2018-05", "Query((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) FILTER VALUE_RANGE 0 20180301 20180531))"},
+      {"بوتين date:٢٠٢٢-٠٢-٠٥", "Query((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) FILTER VALUE_RANGE 0 20220205 20220205))"},
+      {"بوتين date:..2012", "Query((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) FILTER VALUE_RANGE 0 00000101 20121231))"},
       // Days before today (kToday = 2024-03-31), one form or the Arabic words, quoted or joined by '_'.
-      {"بوتين date:7d..", "Query(((Zبوتين OR 0.35 * بوتين) FILTER VALUE_RANGE 0 20240324 99991231))"},
-      {"بوتين date:yesterday", "Query(((Zبوتين OR 0.35 * بوتين) FILTER VALUE_RANGE 0 20240330 20240330))"},
-      {"بوتين date:1m..today", "Query(((Zبوتين OR 0.35 * بوتين) FILTER VALUE_RANGE 0 20240229 20240331))"},
-      {"بوتين date:\"الشهر الماضي..\"", "Query(((Zبوتين OR 0.35 * بوتين) FILTER VALUE_RANGE 0 20240229 99991231))"},
-      {"بوتين date:الأسبوع_الماضي..أمس", "Query(((Zبوتين OR 0.35 * بوتين) FILTER VALUE_RANGE 0 20240324 20240330))"},
+      {"بوتين date:7d..", "Query((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) FILTER VALUE_RANGE 0 20240324 99991231))"},
+      {"بوتين date:yesterday", "Query((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) FILTER VALUE_RANGE 0 20240330 20240330))"},
+      {"بوتين date:1m..today", "Query((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) FILTER VALUE_RANGE 0 20240229 20240331))"},
+      {"بوتين date:\"الشهر الماضي..\"", "Query((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) FILTER VALUE_RANGE 0 20240229 99991231))"},
+      {"بوتين date:الأسبوع_الماضي..أمس", "Query((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) FILTER VALUE_RANGE 0 20240324 20240330))"},
       {"mentioned:2022", "Query(XMY2022)"},
-      {"بوتين mentioned:2022-03", "Query(((Zبوتين OR 0.35 * بوتين) FILTER XMM202203))"},
-      {"بوتين mentioned:2022-03-05", "Query(((Zبوتين OR 0.35 * بوتين) FILTER XMD20220305))"},
+      {"بوتين mentioned:2022-03", "Query((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) FILTER XMM202203))"},
+      {"بوتين mentioned:2022-03-05", "Query((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) FILTER XMD20220305))"},
       {"mentioned:2016..2018", "Query((XMY2016 OR XMY2017 OR XMY2018))"},
   };
   for (const auto& c : cases) {

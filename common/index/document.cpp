@@ -7,6 +7,7 @@
 #include "base/errors.h"
 #include "base/hash.h"
 #include "index/dedup.h"
+#include "index/positions.h"
 #include "index/schema.h"
 
 namespace bahth {
@@ -34,17 +35,26 @@ void add_filter_term(Xapian::Document& doc, const char* prefix, const std::strin
   if (term.size() <= kMaxIdBytes) doc.add_boolean_term(term);
 }
 
-// The words of a text as terms of `doc`: exact forms as `prefix + form` with positions after `pos` (updated),
-// every stem key (Analyzer::index_keys) as `stem_prefix + key` without positions; each occurrence adds `wdf`.
+// The words of a text as terms of `doc`: each exact form as `prefix + form`, each stem key
+// (Analyzer::index_keys) that differs from the form as `stem_prefix + key` (schema.h, kBodyStem), every
+// occurrence adding `wdf`; token k stands at position pos + k + 1 (`pos` advances past the last). With
+// `positions`, the positions go there (the body field: index/positions.h); without, to Xapian (the title
+// field, title:"…").
 void add_words(Xapian::Document& doc, const Analyzer& analyzer, const std::vector<Token>& tokens,
                const std::string& prefix, const std::string& stem_prefix, Xapian::termcount& pos,
-               Xapian::termcount wdf = 1) {
+               PositionListBuilder* positions, Xapian::termcount wdf = 1) {
   std::string term;
   for (const Token& t : tokens) {
     term.assign(prefix).append(t.form);
-    doc.add_posting(term, ++pos, wdf);
+    ++pos;
+    if (positions) {
+      doc.add_term(term, wdf);
+      positions->add(term, pos);
+    } else {
+      doc.add_posting(term, pos, wdf);
+    }
     for (const std::string& key : analyzer.index_keys(t)) {
-      if (key.empty()) continue;
+      if (key.empty() || key == t.form) continue;
       term.assign(stem_prefix).append(key);
       doc.add_term(term, wdf);
     }
@@ -162,11 +172,13 @@ Xapian::Document build_document(const Article& a, const Analyzer& analyzer, cons
   // The title goes into its own field (title:) and, weighted, into the body field that plain words search.
   // Body positions start after a gap so that a phrase never spans title and body.
   Xapian::termcount pos = 0;
-  add_words(doc, analyzer, title.tokens, schema::kTitleExact, schema::kTitleStem, pos);
+  add_words(doc, analyzer, title.tokens, schema::kTitleExact, schema::kTitleStem, pos, nullptr);
   pos = 0;
-  add_words(doc, analyzer, title.tokens, schema::kBodyExact, schema::kBodyStem, pos, schema::kTitleWdf);
+  PositionListBuilder positions;
+  add_words(doc, analyzer, title.tokens, schema::kBodyExact, schema::kBodyStem, pos, &positions, schema::kTitleWdf);
   pos += 100;
-  add_words(doc, analyzer, body.tokens, schema::kBodyExact, schema::kBodyStem, pos);
+  add_words(doc, analyzer, body.tokens, schema::kBodyExact, schema::kBodyStem, pos, &positions);
+  if (!positions.terms().empty()) doc.add_value(schema::kSlotPositions, positions.encode());
 
   if (a.date) {
     const std::string ymd = to_yyyymmdd(*a.date);

@@ -6,6 +6,7 @@
 #include "index/dedup.h"
 #include "index/document.h"
 #include "index/schema.h"
+#include "index/schema_check.h"
 #include "index/shards.h"
 #include "index/xapian_errors.h"
 #include "text/stemmer.h"
@@ -34,8 +35,10 @@ InPlaceWriter::InPlaceWriter(const std::string& path, const std::string& stemmer
     write_stub(path, shards);
   }
   if (paths.empty()) paths.push_back(path);
-  for (const auto& p : paths)
+  for (const auto& p : paths) {
     with_index_errors(p, [&] { shards_.emplace_back(p, Xapian::DB_CREATE_OR_OPEN); });
+    with_index_errors(p, [&] { check_schema(shards_.back(), path); });
+  }
 
   const std::string recorded = shards_.front().get_metadata(schema::kMetaStemmer);
   if (!recorded.empty() && !stemmer.empty() && stemmer != recorded)

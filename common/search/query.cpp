@@ -8,6 +8,7 @@
 #include "dates/calendar.h"
 #include "index/document.h"
 #include "index/schema.h"
+#include "search/phrase_source.h"
 #include "search/spelling.h"
 #include "text/chars.h"
 #include "text/utf8.h"
@@ -22,14 +23,19 @@ namespace {
 // 0.680; exact 0.2 + pairs 0.2 0.684; exact 0.5 + pairs 0.2 0.679.
 //   kExactBonus  each word also matches its exact written form, at this fraction of its weight, so the form
 //                the user typed ranks above other forms with the same stem.
-//   kPairBonus   each two neighbouring plain words also match as an exact two-word phrase, at this fraction.
-//                At full weight the pairs cost 0.02 (measured with BM25): news repeats collocations
-//                (الولايات المتحدة) many times. A stop word between the two does not break the pair (it is
-//                dropped from the query; the phrase still matches texts that leave it out). OP_NEAR
-//                (window 3) and OP_PHRASE window 3 measured worse than an adjacent pair.
-// Both match exact (positional) terms, whose documents the stems find anyway: they reorder, never add hits.
-constexpr double kExactBonus = 0.35;
-constexpr double kPairBonus = 0.1;
+//   pairs        each two neighbouring plain words that stand together in a hit add pair_bonus.h's
+//                kPairBonus of their exact weights. At full weight the pairs cost 0.02 (measured with BM25):
+//                news repeats collocations (الولايات المتحدة) many times. A stop word between the two does
+//                not break the pair (it is dropped from the query; the pair still matches texts that leave
+//                it out). OP_NEAR (window 3) and a phrase window of 3 measured worse than an adjacent pair.
+// Both reorder what the stems find, never add hits.
+// Re-measured when pairs left the match (schema 2, issue #12): in the match, each pair phrase had also raised
+// the query frequency (wqf) of its two exact terms, which DLH multiplies by, so a word with neighbours had
+// weighed its exact form 2-3 times over. Overall MRR@10 / Recall@100 with the bonus computed for the best
+// hits (pair_bonus.h): exact 0.15 0.6948 / 0.9107; 0.2 0.6949 / 0.9123; 0.25 0.6958 / 0.9130; 0.3 0.6951 /
+// 0.9120; 0.35 0.6933 / 0.9110; 0.5 0.6906; 0.7 0.6850. Pairs at 0.05, 0.15, 0.2, 0.3 (exact 0.25 or 0.35)
+// measured 0.6947, 0.6954, 0.6920, 0.6892: 0.1 stays.
+constexpr double kExactBonus = 0.25;
 
 // Unknown words a query looks up for a correction, at most (correct_unknown).
 constexpr int kMaxCorrections = 8;
@@ -149,8 +155,10 @@ class Lexer {
 class Parser {
  public:
   // `drop_stopwords`: plain (unsigned, not excluded) stop words add nothing to the query.
-  Parser(std::string_view text, const Analyzer& analyzer, const CivilDate& today, ParsedQuery& out, bool drop_stopwords)
-      : lexer_(text, out), analyzer_(analyzer), today_(today), out_(out), drop_stopwords_(drop_stopwords) {
+  Parser(std::string_view text, const Analyzer& analyzer, const CivilDate& today, const PhraseFilter& phrase_filter,
+         ParsedQuery& out, bool drop_stopwords)
+      : lexer_(text, out), analyzer_(analyzer), today_(today), phrase_filter_(phrase_filter), out_(out),
+        drop_stopwords_(drop_stopwords) {
     advance();
   }
 
@@ -222,14 +230,11 @@ class Parser {
         else if (!bare || item) plain.push_back("");
       }
     }
-    // Neighbouring plain words as exact phrases (kPairBonus).
+    // Neighbouring plain words: the searcher adds their bonus to the best hits (kPairBonus).
     for (std::size_t k = 0; k + 1 < plain.size(); ++k) {
       if (plain[k].empty() || plain[k + 1].empty()) continue;
-      const Xapian::Query pair[] = {Xapian::Query(schema::kBodyExact + plain[k]),
-                                    Xapian::Query(schema::kBodyExact + plain[k + 1])};
-      should = combine(Xapian::Query::OP_OR, should,
-                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                     Xapian::Query(Xapian::Query::OP_PHRASE, pair, pair + 2, 2), kPairBonus));
+      WordPair pair{schema::kBodyExact + plain[k], schema::kBodyExact + plain[k + 1]};
+      if (std::find(out_.pairs.begin(), out_.pairs.end(), pair) == out_.pairs.end()) out_.pairs.push_back(std::move(pair));
     }
     std::optional<Xapian::Query> q;
     if (must) q = should ? Xapian::Query(Xapian::Query::OP_AND_MAYBE, *must, *should) : *must;
@@ -368,16 +373,30 @@ class Parser {
       }
       return phrase_of(tokens, lx.field == "title");
     }
-    const std::string stem_prefix = lx.field == "title" ? schema::kTitleStem : schema::kBodyStem;
     const std::string key = analyzer_.stem(tokens[0]);
     if (!negating_) out_.match.stems.insert(key);
-    if (!lx.field.empty() || negating_) return Xapian::Query(stem_prefix + key);
+    const Xapian::Query stem = stem_query(tokens[0], key, lx.field == "title");
+    if (!lx.field.empty() || negating_) return stem;
     if (!required_ && lx.sign == 0) last_plain_ = tokens[0].form;
-    // The stem, and the exact form at kExactBonus: the exact term implies the stem term, so this only
-    // reorders what the stem finds.
-    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(stem_prefix + key),
+    // The stem, and the exact form at kExactBonus: the exact term implies the stem, so this only reorders
+    // what the stem finds.
+    return Xapian::Query(Xapian::Query::OP_OR, stem,
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(schema::kBodyExact + tokens[0].form),
                                        kExactBonus));
+  }
+
+  // The documents with stem key `key` (of `token`): Z<key>, and where a word written `key` has that key, the
+  // exact term `key` too, which stands for it (schema.h, kBodyStem). OP_SYNONYM adds their wdf, as one Z term
+  // counted both before the index left out the keys equal to their forms.
+  Xapian::Query stem_query(const Token& token, const std::string& key, bool title) const {
+    const std::string stem_prefix = title ? schema::kTitleStem : schema::kBodyStem;
+    Token written = token;
+    written.form = key;
+    const std::vector<std::string> keys = analyzer_.index_keys(written);
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) return Xapian::Query(stem_prefix + key);
+    const Xapian::Query both[] = {Xapian::Query(stem_prefix + key),
+                                  Xapian::Query((title ? schema::kTitleExact : schema::kBodyExact) + key)};
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, both, both + 2);
   }
 
   // A plain word whose form and stem key the index has never seen matches nothing: read it as the known
@@ -386,8 +405,9 @@ class Parser {
   // kMaxCorrections words: a pasted article full of names must not take seconds.
   void correct_unknown(Token& token) {
     if (!analyzer_.has_vocabulary() || analyzer_.is_stopword(token) || corrections_ >= kMaxCorrections) return;
-    if (analyzer_.documents_with(token.form) > 0 ||
-        analyzer_.documents_with(schema::kBodyStem + analyzer_.stem(token)) > 0)
+    const std::string key = analyzer_.stem(token);
+    if (analyzer_.documents_with(token.form) > 0 || analyzer_.documents_with(key) > 0 ||
+        analyzer_.documents_with(schema::kBodyStem + key) > 0)
       return;
     const std::optional<std::string> known =
         nearest_known_form(token.form, [this](const std::string& t) { return analyzer_.documents_with(t); });
@@ -413,18 +433,24 @@ class Parser {
       return Xapian::Query(prefix + tokens[0].form);
     }
     std::vector<Xapian::Query> parts;
-    std::vector<std::string> forms;
+    std::vector<std::string> forms, terms;
     for (const Token& t : tokens) {
       parts.emplace_back(prefix + t.form);
       forms.push_back(t.form);
+      terms.push_back(prefix + t.form);
     }
     if (!negating_) out_.match.phrases.push_back(std::move(forms));
-    return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end());
+    if (title) return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end());
+    // The body's positions are in a value slot (index/positions.h): its words, filtered by their order.
+    return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()),
+                         phrase_filter_ ? phrase_filter_(terms)
+                                        : Xapian::Query((new PhraseSource(std::move(terms)))->release()));
   }
 
   Lexer lexer_;
   const Analyzer& analyzer_;
   CivilDate today_;  // relative date: bounds count back from it
+  const PhraseFilter& phrase_filter_;
   ParsedQuery& out_;
   Lexeme cur_;
   int negating_ = 0;
@@ -441,19 +467,20 @@ class Parser {
 
 }  // namespace
 
-ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer, const CivilDate& today) {
+ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer, const CivilDate& today,
+                        const PhraseFilter& phrase_filter) {
   if (auto bad = find_invalid_utf8(text))
     throw QueryError("query is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
   if (trim(text).empty()) throw QueryError("empty query");
   ParsedQuery out;
-  Parser parser(text, analyzer, today, out, true);
+  Parser parser(text, analyzer, today, phrase_filter, out, true);
   try {
     out.query = parser.parse();
   } catch (const QueryError&) {
     if (!parser.dropped_stopwords()) throw;
     // Nothing but stop words (من هو؟): search them after all, exactly.
     out = ParsedQuery();
-    Parser again(text, analyzer, today, out, false);
+    Parser again(text, analyzer, today, phrase_filter, out, false);
     out.query = again.parse();
   }
   return out;

@@ -11,6 +11,7 @@
 //   mentioned:2022, mentioned:2016..2018             articles whose text mentions a date in that period
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -20,6 +21,7 @@
 #include <xapian.h>
 
 #include "dates/calendar.h"
+#include "search/pair_bonus.h"
 #include "text/analyzer.h"
 
 namespace bahth {
@@ -36,14 +38,22 @@ struct ParsedQuery {
   Xapian::Query query;
   MatchSpec match;                    ///< positive terms only: excluded words are never highlighted
   std::vector<std::string> warnings;  ///< e.g. an unbalanced quote that was closed at the end
+  std::vector<WordPair> pairs;        ///< neighbouring plain words (pair_bonus.h), in query order
   std::string repaired;               ///< the first warning that repaired the syntax (an unbalanced quote or
                                       ///< parenthesis), or empty: SearchRequest::strict_syntax makes it an error
 };
 
+/// How a phrase over the body field is checked: given the phrase's exact terms in order, the query that
+/// keeps only the documents holding them in that order (used as the filter of the AND of its words). The
+/// default, a PhraseSource (phrase_source.h), needs a local index; the searcher resolves phrases itself over
+/// remote shards (Searcher::phrase_documents).
+using PhraseFilter = std::function<Xapian::Query(const std::vector<std::string>& terms)>;
+
 /// Parses `text` (UTF-8); relative dates in date: count back from `today` (no valid date: they are refused).
 /// Throws QueryError when it is empty, has no searchable word (only punctuation or diacritics), is not valid
 /// UTF-8, or only excludes words.
-ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer, const CivilDate& today);
+ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer, const CivilDate& today,
+                        const PhraseFilter& phrase_filter = {});
 
 }  // namespace bahth
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <optional>
 #include <utility>
@@ -9,6 +10,9 @@
 #include "index/document.h"
 #include "index/xapian_errors.h"
 #include "index/schema.h"
+#include "index/schema_check.h"
+#include "search/pair_bonus.h"
+#include "search/phrase_source.h"
 #include "text/stemmer.h"
 #include "text/utf8.h"
 
@@ -39,7 +43,14 @@ std::string joined(const std::vector<std::string>& paths) {
 }  // namespace
 
 Searcher::Searcher(const std::vector<std::string>& paths) : path_(joined(paths)) {
-  for (const std::string& p : paths) with_index_errors(p, [&] { db_.add_database(open_one(p)); });
+  for (const std::string& p : paths) {
+    with_index_errors(p, [&] {
+      Xapian::Database one = open_one(p);
+      check_schema(one, p);
+      remote_ = remote_ || p.compare(0, 6, "tcp://") == 0;
+      db_.add_database(one);
+    });
+  }
   const std::string& path = path_;
   std::string stemmer = db_.get_metadata(schema::kMetaStemmer);
   if (stemmer.empty()) {
@@ -67,12 +78,13 @@ Searcher::Searcher(const std::vector<std::string>& paths) : path_(joined(paths))
 // paragraphs among long news distractors).
 namespace {
 
-void set_ranking(Xapian::Enquire& enquire, const Ranking& ranking) {
+std::unique_ptr<Xapian::Weight> weighting(const Ranking& ranking) {
   if (ranking.model == Ranking::Model::bm25)
-    enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.bm25_k1, 0, 1, ranking.bm25_b, 0.5));
-  else
-    enquire.set_weighting_scheme(Xapian::DLHWeight());
+    return std::make_unique<Xapian::BM25Weight>(ranking.bm25_k1, 0, 1, ranking.bm25_b, 0.5);
+  return std::make_unique<Xapian::DLHWeight>();
 }
+
+void set_ranking(Xapian::Enquire& enquire, const Ranking& ranking) { enquire.set_weighting_scheme(*weighting(ranking)); }
 
 }  // namespace
 
@@ -90,6 +102,13 @@ void weighted_clauses(const Xapian::Query& q, std::vector<Xapian::Query>& out) {
       out.push_back(q);
       return;
     case Xapian::Query::OP_FILTER:
+      // A body phrase (query.cpp): its words filtered by a PhraseSource, weighed as one clause.
+      if (q.get_subquery(1).get_type() == Xapian::Query::LEAF_POSTING_SOURCE) {
+        out.push_back(q);
+        return;
+      }
+      weighted_clauses(q.get_subquery(0), out);
+      return;
     case Xapian::Query::OP_AND_NOT:
       weighted_clauses(q.get_subquery(0), out);
       return;
@@ -121,10 +140,12 @@ double Searcher::weight_in(const Xapian::Query& clause, const std::string& id, c
   return m.empty() ? -1 : m.begin().get_weight();
 }
 
-std::vector<TermContribution> Searcher::explain(const Xapian::Query& query, const Xapian::Document& doc,
-                                                const std::string& id, const Ranking& ranking) const {
+std::vector<TermContribution> Searcher::explain(const Xapian::Query& query, const std::vector<WordPair>& pairs,
+                                                const Xapian::Document& doc, const std::string& id,
+                                                const Ranking& ranking) const {
   std::vector<Xapian::Query> clauses;
   weighted_clauses(query, clauses);
+  for (const WordPair& pair : pairs) clauses.push_back(pair_clause(pair));
   std::vector<TermContribution> out;
   for (const Xapian::Query& clause : clauses) {
     // Each clause on its own, with the same weighting and collection statistics, filtered to this one
@@ -139,17 +160,29 @@ std::vector<TermContribution> Searcher::explain(const Xapian::Query& query, cons
       const double unscaled = weight_in(inner, id, ranking);
       if (unscaled > 0) c.scale = weight / unscaled;
     }
-    if (inner.get_type() == Xapian::Query::LEAF_TERM) {
-      c.term = *inner.get_terms_begin();
+    if (inner.get_type() == Xapian::Query::LEAF_TERM || inner.get_type() == Xapian::Query::OP_SYNONYM) {
+      // A term, or a stem key with the exact term that stands for it (query.cpp: stem_query), shown as the key.
+      for (auto t = inner.get_terms_begin(); t != inner.get_terms_end(); ++t) {
+        Xapian::TermIterator dt = doc.termlist_begin();
+        dt.skip_to(*t);
+        if (dt != doc.termlist_end() && *dt == *t) c.wdf += dt.get_wdf();
+        if (c.term.empty() || term_field(*t).second > term_field(c.term).second) c.term = *t;
+      }
       const auto [field, prefix] = term_field(c.term);
       c.field = field;
       c.word = c.term.substr(prefix);
-      c.docs = db_.get_termfreq(c.term);
-      Xapian::TermIterator dt = doc.termlist_begin();
-      dt.skip_to(c.term);
-      if (dt != doc.termlist_end() && *dt == c.term) c.wdf = dt.get_wdf();
+      if (inner.get_type() == Xapian::Query::LEAF_TERM) {
+        c.docs = db_.get_termfreq(c.term);
+      } else {
+        Xapian::Enquire count(db_);
+        count.set_weighting_scheme(Xapian::BoolWeight());
+        count.set_query(inner);
+        c.docs = count.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+      }
     } else {
-      // A phrase (or another compound clause): its words in order, in the field of its first term.
+      // A phrase (or another compound clause): its words in order, in the field of its first term. A body
+      // phrase or a pair is the AND of its words, filtered.
+      if (inner.get_type() == Xapian::Query::OP_FILTER) inner = inner.get_subquery(0);
       bool title = false;
       for (std::size_t i = 0; i < inner.get_num_subqueries(); ++i) {  // in order (get_terms_begin sorts)
         const Xapian::Query part = inner.get_subquery(i);
@@ -200,8 +233,62 @@ class DeadlineSpy : public Xapian::MatchSpy {
 
 }  // namespace
 
+namespace {
+
+// A hit on its way to the result: its score with the pair bonus, and the order the search asked for.
+struct Ranked {
+  Xapian::MSetIterator it;
+  double score = 0;
+  std::string key;             // the sort key: the publication date by date, else the order hash (ties)
+  int date_order = 0;          // by date: -1 newest first, 1 oldest first; 0 by relevance
+  std::vector<WordPair> pairs; // the query's neighbouring words that stand together in the hit
+  // The score to ten decimals: Xapian sums the weights of a stem's synonym in another order over shards
+  // than over one index, which moves the last bit (relative 4e-16, measured); ties must stay ties.
+  long long rounded() const { return std::llround(score * 1e10); }
+  // As Xapian orders: by date then score, or by score then the order hash.
+  bool operator<(const Ranked& o) const {
+    if (date_order != 0 && key != o.key) return date_order < 0 ? key > o.key : key < o.key;
+    if (rounded() != o.rounded()) return rounded() > o.rounded();
+    return date_order == 0 && key < o.key;
+  }
+};
+
+// The hits of `mset` from `offset`, at most `limit`, in the order of `sort`, with the pair bonus of the best
+// kPairDepth when the query has neighbouring words.
+std::vector<Ranked> ranked_hits(const Xapian::Database& db, const Xapian::Weight& weight, const Xapian::MSet& mset,
+                                const std::vector<WordPair>& pairs, SortOrder sort, Xapian::doccount offset,
+                                Xapian::doccount limit) {
+  std::vector<Ranked> out;
+  const int date_order = sort == SortOrder::newest ? -1 : sort == SortOrder::oldest ? 1 : 0;
+  for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(Ranked{it, it.get_weight(), it.get_sort_key(), date_order, {}});
+  const std::vector<PairMatch> bonus = pair_bonuses(db, weight, mset, kPairDepth, pairs);
+  for (std::size_t k = 0; k < bonus.size(); ++k) {
+    out[k].score += bonus[k].bonus;
+    for (std::size_t p : bonus[k].pairs) out[k].pairs.push_back(pairs[p]);
+  }
+  std::stable_sort(out.begin(), out.end());
+  out.erase(out.begin(), out.begin() + std::min<std::size_t>(offset, out.size()));
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
+}  // namespace
+
+Xapian::Query Searcher::phrase_documents(const std::vector<std::string>& terms) const {
+  Xapian::Enquire candidates(db_);
+  candidates.set_weighting_scheme(Xapian::BoolWeight());
+  candidates.set_query(Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()));
+  const Xapian::MSet all = candidates.get_mset(0, db_.get_doccount());
+  std::vector<Xapian::Query> ids;
+  std::string id;
+  for (auto it = all.begin(); it != all.end(); ++it)
+    if (holds_phrase(db_, *it, terms, &id) && !id.empty()) ids.emplace_back(id);
+  return ids.empty() ? Xapian::Query::MatchNothing : Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end());
+}
+
 Xapian::Query Searcher::filtered_query(const SearchRequest& req, ParsedQuery& parsed) const {
   if (trim(req.query).empty() && (!req.facets.empty() || req.exact_count)) parsed.query = Xapian::Query::MatchAll;
+  else if (remote_) parsed = parse_query(req.query, *analyzer_, req.today, [this](const auto& t) { return phrase_documents(t); });
   else parsed = parse_query(req.query, *analyzer_, req.today);
   Xapian::Query query = parsed.query;
   if (!req.from.empty() || !req.to.empty())
@@ -322,15 +409,21 @@ SearchResult Searcher::search(const SearchRequest& req) const {
           enquire.set_sort_by_value_then_relevance(schema::kSlotDate, req.sort == SortOrder::newest);
         else
           enquire.set_sort_by_relevance_then_value(schema::kSlotOrder, false);
-        Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(req.offset),
-                                             static_cast<Xapian::doccount>(req.limit));
+        // The hits up to the page's end — with neighbouring words, at least the kPairDepth best, which get
+        // the pair bonus (pair_bonus.h) — ordered again, then the page.
+        const auto offset = static_cast<Xapian::doccount>(req.offset), limit = static_cast<Xapian::doccount>(req.limit);
+        const Xapian::doccount depth = limit == 0 ? 0 : parsed.pairs.empty() ? offset + limit : std::max(offset + limit, kPairDepth);
+        const Xapian::MSet mset = enquire.get_mset(0, depth);
         result.estimated = exact ? *exact : mset.get_matches_estimated();
+        const std::vector<Ranked> ranked =
+            ranked_hits(db_, *weighting(req.ranking), mset, parsed.pairs, req.sort, offset, limit);
         result.hits.clear();
         std::size_t rank = req.offset;
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
+        for (const Ranked& r : ranked) {
+          const Xapian::MSetIterator& it = r.it;
           Hit h;
           h.rank = ++rank;
-          h.score = it.get_weight();
+          h.score = r.score;
           h.duplicates = req.collapse ? it.get_collapse_count() : 0;
           StoredArticle stored = read_stored(it.get_document());
           h.id = std::move(stored.id);
@@ -340,7 +433,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
           h.url = std::move(stored.url);
           h.category = std::move(stored.category);
           if (req.snippets) h.snippet = make_snippet(stored.text, parsed.match, *analyzer_, req.snippet_chars);
-          if (req.explain) h.explain = explain(query, it.get_document(), h.id, req.ranking);
+          if (req.explain) h.explain = explain(query, r.pairs, it.get_document(), h.id, req.ranking);
           result.hits.push_back(std::move(h));
         }
         return;

@@ -69,7 +69,7 @@ struct TermContribution {
   std::string word;              ///< the term without its prefix (a phrase: its words)
   Xapian::termcount wdf = 0;     ///< occurrences in the document (a title word counts schema::kTitleWdf); 0 for a phrase
   Xapian::doccount docs = 0;     ///< documents in the index that hold the term; 0 for a phrase
-  double scale = 1;              ///< the factor the query scales the clause by (exact forms 0.35, pairs 0.1)
+  double scale = 1;              ///< the factor the query scales the clause by (exact forms 0.25, pairs 0.1)
   double weight = 0;             ///< what the clause adds to the score, scaled
 };
 
@@ -123,12 +123,17 @@ class Searcher {
  private:
   /// The request's query with its filters (dates, added times); `parsed` receives the parse.
   Xapian::Query filtered_query(const SearchRequest& request, ParsedQuery& parsed) const;
-  std::vector<TermContribution> explain(const Xapian::Query& query, const Xapian::Document& doc,
+  // Over remote shards: the documents that hold the body phrase `terms` (exact terms, in order), as a
+  // filter of their id terms, found by checking every document that holds all its words (holds_phrase).
+  Xapian::Query phrase_documents(const std::vector<std::string>& terms) const;
+  std::vector<TermContribution> explain(const Xapian::Query& query, const std::vector<WordPair>& pairs,
+                                        const Xapian::Document& doc,
                                         const std::string& id, const Ranking& ranking) const;
   /// The weight `clause` gives the document with id `id`, or -1 when it does not match it.
   double weight_in(const Xapian::Query& clause, const std::string& id, const Ranking& ranking) const;
   std::string path_;
   mutable Xapian::Database db_;  // reopened when a writer commits under us
+  bool remote_ = false;           // a shard is served over TCP: body phrases are checked here (phrase_documents)
   std::unique_ptr<Analyzer> analyzer_;
 };
 

@@ -1,0 +1,67 @@
+// Where each word of a document stands, kept in one value slot (schema::kSlotPositions) instead of Xapian's
+// position table, for exact phrases over the body field.
+//
+// Why: glass keys every position list by term and document (GlassPositionListTable), some 22 bytes of key
+// for the 1–2 bytes of positions of a typical (word, article) pair: on the 77k benchmark the position table
+// was 292 MB of a 636 MB index, and writing it a quarter of the build's CPU. One list per document holds the
+// same positions without a key per word (a twentieth of the bytes), and is read only for the documents a
+// phrase query visits (search/phrase_source.h).
+//
+// Format: for every distinct body-field exact term of the document, in term (byte) order — the order of
+// the document's termlist — the number of its positions, then the positions, the first as is and the others
+// as the gap to the one before, all as LEB128 varints. The list does not repeat the terms: a reader finds a
+// term's entry by the term's rank among the document's exact (unprefixed) terms, which its termlist gives
+// (exact_term_ranks). Exact terms are the ones that start with no upper-case ASCII letter (schema.h: every
+// prefix is upper case, and analysed words are case-folded).
+//
+// Example:
+//   PositionListBuilder b;  b.add("بيروت", 3);  b.add("في", 2);  b.add("بيروت", 9);
+//   const std::string v = b.encode();             // entries: "بيروت" → {3, 9}, "في" → {2}; in byte order
+//   decode_positions(v, {1}) == {{2}} when "في" is the document's second exact term (rank 1)
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace bahth {
+
+/// Collects the positions of a document's body-field words and encodes them (the format above).
+class PositionListBuilder {
+ public:
+  /// Records that exact term `term` stands at position `pos` (positions of one term come in increasing order).
+  void add(const std::string& term, Xapian::termpos pos) { terms_[term].push_back(pos); }
+  /// Every term recorded, in byte order, with its positions.
+  const std::map<std::string, std::vector<Xapian::termpos>>& terms() const { return terms_; }
+  std::string encode() const;
+
+ private:
+  std::map<std::string, std::vector<Xapian::termpos>> terms_;
+};
+
+/// Whether `term` is an exact (unprefixed) term: it does not start with an upper-case ASCII letter.
+inline bool is_exact_term(std::string_view term) { return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z'); }
+
+/// A term that the document does not hold (exact_term_ranks).
+inline constexpr std::size_t kNoRank = static_cast<std::size_t>(-1);
+
+/// The rank of each of `terms` (exact terms, not empty) among the exact terms of the document that
+/// `termlist` walks (0 for the first exact term), kNoRank for a term the document does not hold. With
+/// `id_prefix`, `id_term` receives the document's first term with that prefix (its id term).
+std::vector<std::size_t> exact_term_ranks(Xapian::TermIterator termlist, Xapian::TermIterator end,
+                                          const std::vector<std::string>& terms, std::string_view id_prefix = {},
+                                          std::string* id_term = nullptr);
+
+/// The positions of the entries of ranks `ranks` in the encoded list `value`, in the order of `ranks`. An
+/// entry the list does not have (kNoRank, or a damaged or foreign value) reads as no positions: never throws.
+std::vector<std::vector<Xapian::termpos>> decode_positions(std::string_view value, const std::vector<std::size_t>& ranks);
+
+/// Whether `lists[0]`..`lists[n-1]` (sorted positions of the words of a phrase, in phrase order) hold a run
+/// p, p+1, …, p+n-1: the phrase occurs.
+bool phrase_occurs(const std::vector<std::vector<Xapian::termpos>>& lists);
+
+}  // namespace bahth

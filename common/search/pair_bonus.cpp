@@ -1,0 +1,69 @@
+#include "search/pair_bonus.h"
+
+#include <algorithm>
+#include <map>
+
+#include "index/positions.h"
+#include "index/schema.h"
+
+namespace bahth {
+
+Xapian::Query pair_clause(const WordPair& pair) {
+  const Xapian::Query both[] = {Xapian::Query(pair.first), Xapian::Query(pair.second)};
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_AND, both, both + 2), kPairBonus);
+}
+
+std::vector<PairMatch> pair_bonuses(const Xapian::Database& db, const Xapian::Weight& weight, const Xapian::MSet& mset,
+                                    Xapian::doccount depth, const std::vector<WordPair>& pairs) {
+  const Xapian::doccount n = std::min<Xapian::doccount>(depth, mset.size());
+  std::vector<PairMatch> out(n);
+  if (pairs.empty() || n == 0) return out;
+  std::vector<std::string> terms;  // the pairs' distinct terms
+  for (const WordPair& p : pairs) terms.insert(terms.end(), {p.first, p.second});
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  auto index_of = [&](const std::string& t) { return std::lower_bound(terms.begin(), terms.end(), t) - terms.begin(); };
+
+  // Which pairs stand together in each hit: the documents of each pair's clause, by id term.
+  std::vector<std::vector<Xapian::Query>> docs_of_pair(pairs.size());
+  std::map<Xapian::docid, std::size_t> hit_of;
+  Xapian::MSetIterator it = mset.begin();
+  for (std::size_t h = 0; h < n; ++h, ++it) {
+    const Xapian::docid did = *it;
+    hit_of[did] = h;
+    std::string id_term;
+    const std::vector<std::size_t> ranks =
+        exact_term_ranks(db.termlist_begin(did), db.termlist_end(did), terms, schema::kId, &id_term);
+    bool any = false;
+    for (const WordPair& p : pairs)
+      any = any || (ranks[index_of(p.first)] != kNoRank && ranks[index_of(p.second)] != kNoRank);
+    if (!any || id_term.empty()) continue;
+    const auto positions = decode_positions(db.get_document(did).get_value(schema::kSlotPositions), ranks);
+    for (std::size_t k = 0; k < pairs.size(); ++k) {
+      if (phrase_occurs({positions[index_of(pairs[k].first)], positions[index_of(pairs[k].second)]})) {
+        out[h].pairs.push_back(k);
+        docs_of_pair[k].emplace_back(id_term);
+      }
+    }
+  }
+
+  // Their weights: each pair's clause, filtered to the hits where it stands together, weighed by Xapian.
+  std::vector<Xapian::Query> clauses;
+  for (std::size_t k = 0; k < pairs.size(); ++k) {
+    if (docs_of_pair[k].empty()) continue;
+    clauses.emplace_back(Xapian::Query::OP_FILTER, pair_clause(pairs[k]),
+                         Xapian::Query(Xapian::Query::OP_OR, docs_of_pair[k].begin(), docs_of_pair[k].end()));
+  }
+  if (clauses.empty()) return out;
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(weight);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, clauses.begin(), clauses.end()));
+  const Xapian::MSet bonus = enquire.get_mset(0, n);
+  for (auto b = bonus.begin(); b != bonus.end(); ++b) {
+    auto h = hit_of.find(*b);
+    if (h != hit_of.end()) out[h->second].bonus = b.get_weight();
+  }
+  return out;
+}
+
+}  // namespace bahth
