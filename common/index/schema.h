@@ -44,6 +44,10 @@ inline constexpr Xapian::valueno kSlotAdded = 8;
 inline constexpr const char* kMetaSchema = "bahth.schema";    ///< schema version, "1"
 inline constexpr const char* kMetaStemmer = "bahth.stemmer";  ///< the stemmer the index was built with
 inline constexpr const char* kSchemaVersion = "1";
+/// The zstd id (decimal) of the dictionary a writer compresses new documents' data with (stored_codec.h).
+inline constexpr const char* kMetaDictionary = "bahth.dict";
+/// kMetaDictionaryPrefix<id>: the bytes of zstd dictionary <id>, for every dictionary the documents use.
+inline constexpr const char* kMetaDictionaryPrefix = "bahth.dict.";
 /// Part of every content hash: bump it when analysis changes so that re-indexing rewrites every document.
 inline constexpr const char* kAnalysisVersion = "4";  // 2: ة stripped, stop-word spellings; 3: a stray tatweel is a dash;
                                                       // 4: mentioned dates by their periods (official Umm al-Qura)

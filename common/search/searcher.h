@@ -11,6 +11,7 @@
 #include "base/choices.h"
 #include "dates/calendar.h"
 #include "index/document.h"
+#include "index/stored_codec.h"
 #include "text/analyzer.h"
 #include "search/facets.h"
 #include "search/query.h"
@@ -130,6 +131,7 @@ class Searcher {
   std::string path_;
   mutable Xapian::Database db_;  // reopened when a writer commits under us
   std::unique_ptr<Analyzer> analyzer_;
+  std::unique_ptr<DataDecoder> decoder_;  // the stored data, with the dictionaries of every shard
 };
 
 }  // namespace bahth
