@@ -771,7 +771,8 @@ def case_stored_data():
     forms = [raw_data(old, d).startswith("{") for d in (1, 1201)]
     check(forms == [True, False], f"old documents stay JSON, new ones are compressed: {forms}")
     same_index(old, index_dump(both, ADDED), "the updated old index holds what a clean build holds", ADDED)
-    check(answers(old) == answers(both), "the updated old index answers like a clean build")
+    hits_only = lambda answers: [[r for r in jsonl(a) if r["type"] == "hit"] for a in answers]  # estimates vary
+    check(hits_only(answers(old)) == hits_only(answers(both)), "the updated old index answers like a clean build")
     # An update of a compressed index reuses its dictionary.
     upd = os.path.join(work, "upd")
     shutil.copytree(db, upd)

@@ -56,8 +56,11 @@ inline constexpr const char* kAnalysisVersion = "4";  // 2: ة stripped, stop-wo
 // A JSON object: {"id","title","text","source","url","date","date_source","category","author","file"},
 // absent fields omitted; "file" is the absolute path of the file the article was read from. "text" is the
 // original body (after boilerplate removal) for snippets; "date" is "YYYY-MM-DD"; "date_source" is
-// metadata|text|filename. Written and read only by document.h (stored_data, StoredArticle), which also
-// makes the filter terms of kSource and kCategory (filter_term).
+// metadata|text|filename. Stored as a zstd frame (level 3) compressed with the dictionary whose id the frame
+// names (kMetaDictionaryPrefix<id>), trained on the index's first articles; data that starts with '{' is the
+// JSON itself (indexes built before compression, and runs of fewer than 200 articles). Written and read only
+// by document.h (stored_data, StoredArticle) through stored_codec.h; document.h also makes the filter terms
+// of kSource and kCategory (filter_term).
 
 // Weight of the title relative to the body: title words are indexed with this wdf increment.
 // Measured (MRR@10 over all questions of arcd / xquad-ar / mlqa-dev-ar, QA paragraphs + 10k news, BM25
