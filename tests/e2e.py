@@ -789,6 +789,19 @@ def case_stored_data():
     check(ids_found & {json.loads(l)["id"] for l in lines[1200:]} and ids_found & {json.loads(l)["id"] for l in lines[:1200]},
           "hits come from both indexes")
 
+    # Past kDictionarySamples (2,000) the dictionary is trained mid-run: the documents that waited for it (a
+    # new index) and those written as JSON, committed, then rewritten (in place, a commit every 300) end as
+    # the same bytes.
+    big = "".join(shared_lines(2100)).encode()
+    seg, inplace = os.path.join(work, "seg"), os.path.join(work, "inplace")
+    expect(index("--index", seg, "-", stdin=big), 0, r"2100 added", "a new index of 2,100 articles")
+    expect(index("--index", inplace, "--in-place", "--batch", "300", "-", stdin=big), 0, r"2100 added", "in place")
+    for i in (0, 1999, 2000, 2099):
+        doc_id = json.loads(shared_lines(2100)[i])["id"]
+        a, b = document(seg, doc_id), document(inplace, doc_id)
+        check(a == b and "Data for record" in a, f"document {doc_id}: the same bytes built anew or in place")
+    check(not raw_data(inplace, 1).startswith("{"), "the first documents written in place are rewritten compressed")
+
     # A dictionary lost (a shard copied without its metadata): an error naming the index, exit 2.
     lost = os.path.join(work, "lost")
     shutil.copytree(db, lost)
