@@ -802,6 +802,18 @@ def case_stored_data():
         check(a == b and "Data for record" in a, f"document {doc_id}: the same bytes built anew or in place")
     check(not raw_data(inplace, 1).startswith("{"), "the first documents written in place are rewritten compressed")
 
+    # --prune reads the file of each compressed document (its stored data) to find those whose file is gone.
+    files = os.path.join(work, "files")
+    for i, l in enumerate(lines[:250]):
+        a = json.loads(l)
+        write(os.path.join(files, f"{i:03d}.txt"), a["title"] + "\n" + a["text"] + "\n")
+    pdb = os.path.join(work, "pruned")
+    expect(index("--index", pdb, files), 0, r"250 added", "index 250 files")
+    check(not raw_data(pdb, 1).startswith("{"), "250 files: compressed data")
+    for i in (3, 77, 249):
+        os.remove(os.path.join(files, f"{i:03d}.txt"))
+    expect(index("--index", pdb, "--prune", files), 0, r"247 unchanged, 3 deleted", "--prune over compressed data")
+
     # A dictionary lost (a shard copied without its metadata): an error naming the index, exit 2.
     lost = os.path.join(work, "lost")
     shutil.copytree(db, lost)
