@@ -17,8 +17,11 @@ source "$ROOT/scripts/bench-common.sh"
 echo "bench-crash: building Bahth (Release) in $BUILD" >&2
 mkdir -p "$OUT"
 bench_build "$ROOT" "$BUILD" "$OUT/build.log"
+# The case compares the stored data decoded (it is compressed: index/stored_codec.h) with the tests' helper.
+{ cmake -S "$ROOT" -B "$BUILD" -DBAHTH_TESTS=ON && cmake --build "$BUILD" -j"$(nproc)" --target bahth_stored_data; } \
+  >>"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log" >&2; exit 2; }
 bench_data "$SHARED" "$BUILD/bench/data"
 echo "bench-crash: kill -9 at ${KILLS:-20} moments of a first build and of an update of $(wc -l <"$BUILD/bench/data/corpus.jsonl") documents" >&2
 BAHTH_CRASH_INPUT=$BUILD/bench/data/corpus.jsonl BAHTH_CRASH_KILLS=${KILLS:-20} \
   python3 "$ROOT/tests/e2e.py" --index-bin "$BUILD/bahth-index" --search-bin "$BUILD/bahth-search" \
-  --root "$ROOT" --work "$OUT" crash
+  --data-bin "$BUILD/tests/bahth_stored_data" --root "$ROOT" --work "$OUT" crash

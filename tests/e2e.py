@@ -578,11 +578,20 @@ def case_kill():
 ADDED = ("8",)
 
 
+def stored_data(db):
+    """docid -> the document's data decoded to its JSON, whatever its form (index/stored_codec.h)."""
+    rc, out, err = run([ARGS.data_bin, "dump", db])
+    check(rc == 0, f"{ARGS.data_bin} dump {db}: exit {rc}: {err.strip()[:300]}")
+    return dict(line.split("\t", 1) for line in out.splitlines())
+
+
 def index_dump(db, ignore_values=()):
     """Everything an index holds, by article id, whatever the document numbers: each document's terms with
-    their wdf and document frequency, its values (except the slots in ignore_values) and its data."""
+    their wdf and document frequency, its values (except the slots in ignore_values) and its data, decoded
+    (two builds of the same articles may compress them with different dictionaries)."""
     rc, out, _ = run(["xapian-delve", "-V3", "-1", db])  # every document has its content hash in slot 3
     docids = [line.split(":", 1)[0] for line in out.splitlines()[1:] if ":" in line]
+    data = stored_data(db)
     dump = {}
     kind = None
     for i in range(0, len(docids), 200):
@@ -596,7 +605,9 @@ def index_dump(db, ignore_values=()):
             m = re.match(r"(Values|Data|Term List) for record #(\d+)", line)
             if m:
                 kind = m.group(1)
-                section = docs.setdefault(m.group(2), {"Values": [], "Data": [], "Term List": []})[kind]
+                section = docs.setdefault(m.group(2), {"Values": [], "Data": [data.get(m.group(2))], "Term List": []})[kind]
+                if kind == "Data":
+                    section = None  # the decoded data replaces delve's raw bytes
                 continue
             if section is not None and not (kind == "Values" and line.split(":", 1)[0] in ignore_values):
                 section.append(line)
@@ -715,6 +726,102 @@ def case_crash():
     check(kills >= kills_wanted, f"update: killed {kills} times of {runs} runs")
     timed([ARGS.index_bin, "-q", "--index", db, "--batch", "100", update])
     same_index(db, ref_update, "the update, run again after the kills", ADDED)
+
+
+def raw_data(db, docid):
+    """The bytes xapian-delve shows as a document's data, as stored."""
+    return run(["xapian-delve", "-d", "-r", str(docid), db])[1].split("Data for record #%s:\n" % docid, 1)[-1]
+
+
+def case_stored_data():
+    """Issue 12: the stored text compressed with a dictionary trained on the index's own articles; indexes
+    built before (JSON data) still read, updated and searched; a missing dictionary is an error, never
+    garbage; indexes built at different times (different dictionaries) searched together."""
+    lines = shared_lines(1500)
+    work = fresh("stored")
+    db = os.path.join(work, "db")
+    expect(index("--index", db, "-", stdin="".join(lines[:1200]).encode()), 0, r"1200 added", "build")
+    data = stored_data(db)
+    first = json.loads(lines[0])
+    check(len(data) == 1200 and all(json.loads(d)["id"] for d in data.values()), "every document's data decodes to JSON")
+    check(not raw_data(db, 1).startswith("{"), "a new index stores compressed data")
+    # 5 articles (corpus/): too few to train a dictionary on, stored as JSON.
+    small = corpus_index()
+    check(raw_data(small, 1).startswith('{"'), "a small index stores JSON")
+
+    queries = ["السعودية", "أسعار النفط", '"وزير الخارجية"', first["title"].split()[0]]
+
+    def answers(*dbs):
+        args = [a for d in dbs for a in ("--index", d)]
+        return [untimed(search(*args, "--json", "-n", "20", q)[1]) for q in queries]
+
+    reference = answers(db)
+    check(all('"snippet":"' in r for r in reference), "hits carry snippets made from the stored text")
+
+    # An index built before compression: its data JSON, no dictionary. Searched alike, then updated in place
+    # with 300 new articles, enough to train a dictionary: old JSON and new compressed documents side by side.
+    old = os.path.join(work, "old")
+    shutil.copytree(db, old)
+    expect(run([ARGS.data_bin, "to-json", old]), 0, None, "turn the index into one built before compression")
+    check(raw_data(old, 1).startswith('{"'), "the old index stores JSON")
+    check(answers(old) == reference, "an index built before compression answers alike")
+    expect(index("--index", old, "-", stdin="".join(lines[1200:]).encode()), 0, r"300 added", "update the old index")
+    both = os.path.join(work, "both")
+    expect(index("--index", both, "-", stdin="".join(lines).encode()), 0, r"1500 added", "a clean build of all")
+    forms = [raw_data(old, d).startswith("{") for d in (1, 1201)]
+    check(forms == [True, False], f"old documents stay JSON, new ones are compressed: {forms}")
+    same_index(old, index_dump(both, ADDED), "the updated old index holds what a clean build holds", ADDED)
+    hits_only = lambda answers: [[r for r in jsonl(a) if r["type"] == "hit"] for a in answers]  # estimates vary
+    check(hits_only(answers(old)) == hits_only(answers(both)), "the updated old index answers like a clean build")
+    # An update of a compressed index reuses its dictionary.
+    upd = os.path.join(work, "upd")
+    shutil.copytree(db, upd)
+    expect(index("--index", upd, "-", stdin="".join(lines[1200:]).encode()), 0, r"300 added", "update")
+    same_index(upd, index_dump(both, ADDED), "an updated index holds what a clean build holds", ADDED)
+
+    # Two indexes built at different times (different dictionaries), and a sharded one, searched together.
+    later = os.path.join(work, "later")
+    expect(index("--index", later, "--shards", "2", "-", stdin="".join(lines[1200:]).encode()), 0, r"300 added", "shards")
+    rc, out, _ = search("--index", db, "--index", later, "--json", "-n", "200", "--no-collapse", "في")
+    hits = [r for r in jsonl(out) if r["type"] == "hit"]
+    ids_found = {h["id"] for h in hits}
+    check(len(hits) == 200 and all(h["snippet"] and h["title"] for h in hits), "hits of both indexes have their text")
+    check(ids_found & {json.loads(l)["id"] for l in lines[1200:]} and ids_found & {json.loads(l)["id"] for l in lines[:1200]},
+          "hits come from both indexes")
+
+    # Past kDictionarySamples (2,000) the dictionary is trained mid-run: the documents that waited for it (a
+    # new index) and those written as JSON, committed, then rewritten (in place, a commit every 300) end as
+    # the same bytes.
+    big = "".join(shared_lines(2100)).encode()
+    seg, inplace = os.path.join(work, "seg"), os.path.join(work, "inplace")
+    expect(index("--index", seg, "-", stdin=big), 0, r"2100 added", "a new index of 2,100 articles")
+    expect(index("--index", inplace, "--in-place", "--batch", "300", "-", stdin=big), 0, r"2100 added", "in place")
+    for i in (0, 1999, 2000, 2099):
+        doc_id = json.loads(shared_lines(2100)[i])["id"]
+        a, b = document(seg, doc_id), document(inplace, doc_id)
+        check(a == b and "Data for record" in a, f"document {doc_id}: the same bytes built anew or in place")
+    check(not raw_data(inplace, 1).startswith("{"), "the first documents written in place are rewritten compressed")
+
+    # --prune reads the file of each compressed document (its stored data) to find those whose file is gone.
+    files = os.path.join(work, "files")
+    for i, l in enumerate(lines[:250]):
+        a = json.loads(l)
+        write(os.path.join(files, f"{i:03d}.txt"), a["title"] + "\n" + a["text"] + "\n")
+    pdb = os.path.join(work, "pruned")
+    expect(index("--index", pdb, files), 0, r"250 added", "index 250 files")
+    check(not raw_data(pdb, 1).startswith("{"), "250 files: compressed data")
+    for i in (3, 77, 249):
+        os.remove(os.path.join(files, f"{i:03d}.txt"))
+    expect(index("--index", pdb, "--prune", files), 0, r"247 unchanged, 3 deleted", "--prune over compressed data")
+
+    # A dictionary lost (a shard copied without its metadata): an error naming the index, exit 2.
+    lost = os.path.join(work, "lost")
+    shutil.copytree(db, lost)
+    expect(run([ARGS.data_bin, "drop-dictionaries", lost]), 0, None, "drop the dictionaries")
+    expect(search("--index", lost, "السعودية"), 2,
+           r"^bahth-search: index .*lost: a document's data is compressed with dictionary \d+, which the index does "
+           r"not hold \(no metadata bahth\.dict\.\d+\): was a shard copied from another index\? Rebuild the index$",
+           "a missing dictionary")
 
 
 def case_concurrent():
@@ -1125,10 +1232,13 @@ def main(cases=None):
     ap.add_argument("--search-bin", required=True)
     ap.add_argument("--root", required=True)
     ap.add_argument("--work", required=True)
+    ap.add_argument("--data-bin", help="bahth_stored_data (tests/stored_data_tool.cpp); default: tests/ beside --index-bin")
     ap.add_argument("--update", action="store_true")
     ap.add_argument("case")
     ARGS = ap.parse_args()
-    for name in ("index_bin", "search_bin", "root", "work"):
+    if not ARGS.data_bin:
+        ARGS.data_bin = os.path.join(os.path.dirname(ARGS.index_bin), "tests", "bahth_stored_data")
+    for name in ("index_bin", "search_bin", "root", "work", "data_bin"):
         setattr(ARGS, name, os.path.abspath(getattr(ARGS, name)))
     os.makedirs(ARGS.work, exist_ok=True)
     (cases or globals())["case_" + ARGS.case]()

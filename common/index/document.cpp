@@ -9,6 +9,7 @@
 #include "index/dedup.h"
 #include "index/positions.h"
 #include "index/schema.h"
+#include "index/stored_codec.h"
 
 namespace bahth {
 
@@ -144,6 +145,10 @@ StoredArticle parse_stored(const std::string& data) {
   s.author = field(j, key::kAuthor);
   s.file = field(j, key::kFile);
   return s;
+}
+
+StoredArticle read_stored(const Xapian::Document& doc, const DataDecoder& decoder) {
+  return parse_stored(decoder.decode(doc.get_data()));
 }
 
 std::vector<std::string> terms_with_prefix(const Xapian::Document& doc, std::string_view prefix) {

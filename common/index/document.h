@@ -9,7 +9,7 @@
 // Example:
 //   const std::string hash = bahth::content_hash(article, analyzer);
 //   Xapian::Document doc = bahth::build_document(article, analyzer, hash);
-//   bahth::StoredArticle back = bahth::read_stored(doc);   // back.title == article.title
+//   bahth::StoredArticle back = bahth::read_stored(doc, decoder);   // back.title == article.title
 #pragma once
 
 #include <string>
@@ -23,6 +23,8 @@
 #include "text/analyzer.h"
 
 namespace bahth {
+
+class DataDecoder;  // stored_codec.h
 
 /// Longest id accepted: Xapian terms are limited to 245 bytes, and the id term carries a prefix.
 inline constexpr std::size_t kMaxIdBytes = 240;
@@ -60,13 +62,17 @@ struct StoredArticle {
   std::string file;         ///< absolute path of the file the article was read from; empty for stdin
 };
 
-/// The stored data of `a`, as build_document stores it (compact JSON, keys in name order).
+/// The stored data of `a` as JSON (compact, keys in name order): what build_document stores, until the
+/// writer compresses it (stored_codec.h).
 std::string stored_data(const Article& a);
 
-/// Parses a document's stored data. Data that is not a JSON object, or a field that is not a string, reads
-/// back as empty fields: it never throws.
+/// Parses the JSON of a document's stored data. Data that is not a JSON object, or a field that is not a
+/// string, reads back as empty fields: it never throws.
 StoredArticle parse_stored(const std::string& data);
-inline StoredArticle read_stored(const Xapian::Document& doc) { return parse_stored(doc.get_data()); }
+/// The stored data of `doc`, whatever its form (stored_codec.h: the JSON of older indexes, or compressed
+/// with a dictionary that `decoder` finds in the index), parsed. Every reader of stored data goes through
+/// it. Throws IndexError when the data is compressed with a dictionary the index does not hold.
+StoredArticle read_stored(const Xapian::Document& doc, const DataDecoder& decoder);
 
 /// The terms of `doc` that start with `prefix`, in term order, prefix included (e.g. the schema::kBand
 /// terms that the near-duplicate lookup reads).

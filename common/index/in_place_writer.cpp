@@ -55,6 +55,77 @@ InPlaceWriter::InPlaceWriter(const std::string& path, const std::string& stemmer
       }
     }
   });
+  decoder_ = std::make_unique<DataDecoder>(path, [this](std::uint32_t id) {
+    return with_index_errors(path_, [&] {
+      for (auto& db : shards_) {
+        if (std::string dict = db.get_metadata(dictionary_key(id)); !dict.empty()) return dict;
+      }
+      return std::string();
+    });
+  });
+  use_newest_dictionary();
+}
+
+// The dictionary named by the first shard that names one. Every shard gets it (in the open transaction):
+// a run killed between two shards' commits of a newly trained dictionary leaves it in some shards only.
+void InPlaceWriter::use_newest_dictionary() {
+  with_index_errors(path_, [&] {
+    std::string id;
+    for (auto& db : shards_) {
+      if (id.empty()) id = db.get_metadata(schema::kMetaDictionary);
+    }
+    std::string dict;
+    for (auto& db : shards_) {
+      if (dict.empty() && !id.empty()) dict = db.get_metadata(schema::kMetaDictionaryPrefix + id);
+    }
+    if (dict.empty()) {
+      sampling_ = true;
+      return;
+    }
+    zstd_ = std::make_shared<const DataCompressor>(dict);
+    for (auto& db : shards_) {
+      if (db.get_metadata(schema::kMetaDictionary) != id) db.set_metadata(schema::kMetaDictionary, id);
+      if (db.get_metadata(schema::kMetaDictionaryPrefix + id).empty()) db.set_metadata(schema::kMetaDictionaryPrefix + id, dict);
+    }
+  });
+}
+
+// Compresses the data of `doc`, about to go into shard `shard` under `idterm`; while sampling, it stays
+// JSON and becomes a sample.
+void InPlaceWriter::compress(std::size_t shard, const std::string& idterm, Xapian::Document& doc) {
+  if (zstd_) {
+    doc.set_data(zstd_->compress(doc.get_data()));
+  } else if (sampling_) {
+    trainer_.add(doc.get_data());
+    sampled_.emplace_back(shard, idterm);
+  }
+}
+
+// Trains the dictionary on the samples, stores it in every shard and rewrites the sampled documents
+// compressed (those replaced or deleted since are skipped: they are compressed, or gone).
+void InPlaceWriter::start_compressing() {
+  sampling_ = false;
+  const std::string dict = trainer_.train();
+  trainer_ = DictionaryTrainer();
+  if (!dict.empty()) {
+    zstd_ = std::make_shared<const DataCompressor>(dict);
+    with_index_errors(path_, [&] {
+      for (auto& db : shards_) {
+        db.set_metadata(dictionary_key(zstd_->id()), dict);
+        db.set_metadata(schema::kMetaDictionary, std::to_string(zstd_->id()));
+      }
+      for (const auto& [shard, idterm] : sampled_) {
+        Xapian::WritableDatabase& db = shards_[shard];
+        Xapian::PostingIterator p = db.postlist_begin(idterm);
+        if (p == db.postlist_end(idterm)) continue;
+        Xapian::Document doc = db.get_document(*p);
+        if (is_compressed(doc.get_data())) continue;
+        doc.set_data(zstd_->compress(doc.get_data()));
+        db.replace_document(*p, doc);
+      }
+    });
+  }
+  std::vector<std::pair<std::size_t, std::string>>().swap(sampled_);
 }
 
 InPlaceWriter::~InPlaceWriter() {
@@ -104,7 +175,7 @@ std::size_t InPlaceWriter::prune(const std::string& root) {
     for (auto& db : shards_) {
       std::vector<Xapian::docid> gone;
       for (auto p = db.postlist_begin(rootterm); p != db.postlist_end(rootterm); ++p) {
-        const std::string file = read_stored(db.get_document(*p)).file;
+        const std::string file = read_stored(db.get_document(*p), *decoder_).file;
         std::error_code ec;
         if (!file.empty() && !fs::exists(file, ec) && !ec) gone.push_back(*p);
       }
@@ -146,8 +217,10 @@ std::string InPlaceWriter::near_duplicate_key(const Xapian::Document& doc, const
 
 bool InPlaceWriter::add(const Article& a, Xapian::Document doc) {
   return with_index_errors(path_, [&] {
-    Xapian::WritableDatabase& db = shard_for(a.id);
+    const std::size_t shard = shard_of(id_hash(a.id), shards_.size());
+    Xapian::WritableDatabase& db = shards_[shard];
     const std::string idterm = schema::kId + a.id;
+    compress(shard, idterm, doc);
     Xapian::PostingIterator old = db.postlist_begin(idterm);
     const bool existed = old != db.postlist_end(idterm);
     // A new version of an article is not a new article: it keeps the time it was first added (schema.h).
@@ -156,12 +229,16 @@ bool InPlaceWriter::add(const Article& a, Xapian::Document doc) {
       if (!first.empty()) doc.add_value(schema::kSlotAdded, first);
     }
     db.replace_document(idterm, doc);
+    if (sampling_ && trainer_.full()) start_compressing();
     count_change();
     return existed;
   });
 }
 
-void InPlaceWriter::finish() { commit(); }
+void InPlaceWriter::finish() {
+  if (sampling_ && trainer_.size() > 0) start_compressing();
+  commit();
+}
 
 void InPlaceWriter::commit() {
   // Shards commit one after the other: a crash between two leaves each shard at a commit of its own.

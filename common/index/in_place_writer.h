@@ -4,6 +4,14 @@
 // prune) ask the index itself. This is how every run after the first updates an index, and how a new one
 // is built with --in-place.
 //
+// Stored data is compressed (stored_codec.h) with the index's newest dictionary (schema::kMetaDictionary),
+// on the calling thread. An index without one (built before, or too small) trains one from the first
+// kDictionarySamples documents of a run that writes at least kDictionaryMinSamples (fewer at the end of a
+// smaller run); those first documents are written as JSON, then rewritten compressed when the dictionary
+// is made, inside the same transaction as the dictionary: an index built --in-place stores exactly what a
+// segmented build stores, and a run killed at any moment leaves each document readable. Older documents
+// keep the form they had.
+//
 // It does not build documents (document.h) and is used by one thread (Xapian handles are not
 // thread-safe); open_writer() (writer.h) decides when it is the writer to use.
 #pragma once
@@ -14,6 +22,7 @@
 
 #include <xapian.h>
 
+#include "index/stored_codec.h"
 #include "index/writer.h"
 
 namespace bahth {
@@ -42,12 +51,20 @@ class InPlaceWriter final : public IndexWriter {
   Xapian::WritableDatabase& shard_for(const std::string& id);
   void count_change();
   void commit();
+  void use_newest_dictionary();
+  void compress(std::size_t shard, const std::string& idterm, Xapian::Document& doc);
+  void start_compressing();
 
   std::string path_;
   std::vector<Xapian::WritableDatabase> shards_;  // one for an ordinary index
   std::unique_ptr<Analyzer> analyzer_;
   std::size_t batch_ = 10000;
   std::size_t pending_ = 0;  // changes since the last commit
+  std::unique_ptr<DataDecoder> decoder_;
+  std::shared_ptr<const DataCompressor> zstd_;  // null: JSON, while sampling or for a small run
+  bool sampling_ = false;
+  DictionaryTrainer trainer_;
+  std::vector<std::pair<std::size_t, std::string>> sampled_;  // shard and id term of each sample's document
 };
 
 }  // namespace bahth

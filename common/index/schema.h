@@ -55,6 +55,10 @@ inline constexpr const char* kMetaStemmer = "bahth.stemmer";  ///< the stemmer t
 /// a message to rebuild it (index/schema_check.h); 2: body positions in kSlotPositions, Z keys only where
 /// they differ from the form.
 inline constexpr const char* kSchemaVersion = "2";
+/// The zstd id (decimal) of the dictionary a writer compresses new documents' data with (stored_codec.h).
+inline constexpr const char* kMetaDictionary = "bahth.dict";
+/// kMetaDictionaryPrefix<id>: the bytes of zstd dictionary <id>, for every dictionary the documents use.
+inline constexpr const char* kMetaDictionaryPrefix = "bahth.dict.";
 /// Part of every content hash: bump it when analysis changes so that re-indexing rewrites every document.
 inline constexpr const char* kAnalysisVersion = "5";  // 2: ة stripped, stop-word spellings; 3: a stray tatweel is a dash;
                                                       // 4: mentioned dates by their periods (official Umm al-Qura);
@@ -64,8 +68,11 @@ inline constexpr const char* kAnalysisVersion = "5";  // 2: ة stripped, stop-wo
 // A JSON object: {"id","title","text","source","url","date","date_source","category","author","file"},
 // absent fields omitted; "file" is the absolute path of the file the article was read from. "text" is the
 // original body (after boilerplate removal) for snippets; "date" is "YYYY-MM-DD"; "date_source" is
-// metadata|text|filename. Written and read only by document.h (stored_data, StoredArticle), which also
-// makes the filter terms of kSource and kCategory (filter_term).
+// metadata|text|filename. Stored as a zstd frame (level 3) compressed with the dictionary whose id the frame
+// names (kMetaDictionaryPrefix<id>), trained on the index's first articles; data that starts with '{' is the
+// JSON itself (indexes built before compression, and runs of fewer than 200 articles). Written and read only
+// by document.h (stored_data, StoredArticle) through stored_codec.h; document.h also makes the filter terms
+// of kSource and kCategory (filter_term).
 
 // Weight of the title relative to the body: title words are indexed with this wdf increment.
 // Measured (MRR@10 over all questions of arcd / xquad-ar / mlqa-dev-ar, QA paragraphs + 10k news, BM25

@@ -41,7 +41,8 @@ bool SegmentedWriter::remove(const std::string& id) {
   auto it = added_.find(id_hash(id));
   if (it == added_.end()) return false;
   near_.forget(it->second.entry);
-  segments_->remove(it->first, schema::kId + id);
+  if (sampling_) waiting_.push_back(Waiting{it->first, schema::kId + id, {}, true});
+  else segments_->remove(it->first, schema::kId + id);
   added_.erase(it);
   return true;
 }
@@ -62,10 +63,35 @@ bool SegmentedWriter::add(const Article& a, Xapian::Document doc) {
   it->second.hash = doc.get_value(schema::kSlotHash);
   it->second.entry = near_.add(doc.get_value(schema::kSlotMinHash), terms_with_prefix(doc, schema::kBand), h);
   keys_.push_back(doc.get_value(schema::kSlotDuplicate));
-  segments_->replace(h, schema::kId + a.id, std::move(doc));
+  if (!sampling_) {
+    segments_->replace(h, schema::kId + a.id, std::move(doc), zstd_);
+    return !fresh;
+  }
+  const bool full = trainer_.add(doc.get_data());
+  waiting_.push_back(Waiting{h, schema::kId + a.id, std::move(doc), false});
+  if (full) start_compressing();
   return !fresh;
 }
 
-void SegmentedWriter::finish() { segments_->finish(); }
+void SegmentedWriter::start_compressing() {
+  sampling_ = false;
+  const std::string dict = trainer_.train();
+  trainer_ = DictionaryTrainer();
+  if (!dict.empty()) {
+    zstd_ = std::make_shared<const DataCompressor>(dict);
+    segments_->set_metadata(dictionary_key(zstd_->id()), dict);
+    segments_->set_metadata(schema::kMetaDictionary, std::to_string(zstd_->id()));
+  }
+  for (Waiting& w : waiting_) {
+    if (w.remove) segments_->remove(w.hash, std::move(w.idterm));
+    else segments_->replace(w.hash, std::move(w.idterm), std::move(w.doc), zstd_);
+  }
+  std::vector<Waiting>().swap(waiting_);
+}
+
+void SegmentedWriter::finish() {
+  if (sampling_) start_compressing();
+  segments_->finish();
+}
 
 }  // namespace bahth

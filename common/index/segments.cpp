@@ -59,7 +59,7 @@ fs::path SegmentBuilder::building_dir(const fs::path& target, long pid) {
 SegmentBuilder::SegmentBuilder(const fs::path& target, std::size_t shards, std::size_t writers,
                                const std::vector<std::pair<std::string, std::string>>& metadata,
                                std::size_t segment_docs)
-    : target_(target), dir_(building_dir(target, static_cast<long>(::getpid()))), metadata_(metadata),
+    : target_(target), dir_(building_dir(target, static_cast<long>(::getpid()))),
       segment_docs_(std::max<std::size_t>(1, segment_docs)), shards_(std::max<std::size_t>(1, shards)),
       writers_(std::max<std::size_t>(1, writers)) {
   std::error_code ec;
@@ -71,6 +71,7 @@ SegmentBuilder::SegmentBuilder(const fs::path& target, std::size_t shards, std::
   try {
     for (std::size_t w = 0; w < writers_.size(); ++w) {
       writers_[w].id = w;
+      writers_[w].metadata = metadata;
       writers_[w].paths.resize(shards_);
       open_generation(writers_[w]);
     }
@@ -96,7 +97,7 @@ void SegmentBuilder::open_generation(Writer& w) {
                                         std::to_string(w.paths[s].size()))).string();
       w.paths[s].push_back(path);
       w.dbs.emplace_back(path, Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
-      for (const auto& [key, value] : metadata_) w.dbs.back().set_metadata(key, value);
+      for (const auto& [key, value] : w.metadata) w.dbs.back().set_metadata(key, value);
     }
   }, kNotCreated);
 }
@@ -137,8 +138,18 @@ void SegmentBuilder::push(std::uint64_t id_hash, Item item) {
   queued_.notify_all();
 }
 
-void SegmentBuilder::replace(std::uint64_t id_hash, std::string idterm, Xapian::Document doc) {
-  push(id_hash, Item{0, std::move(idterm), std::move(doc), Item::Kind::replace});
+void SegmentBuilder::replace(std::uint64_t id_hash, std::string idterm, Xapian::Document doc,
+                             std::shared_ptr<const DataCompressor> zstd) {
+  push(id_hash, Item{0, std::move(idterm), std::move(doc), Item::Kind::replace, std::move(zstd)});
+}
+
+void SegmentBuilder::set_metadata(const std::string& key, const std::string& value) {
+  {
+    std::unique_lock<std::mutex> lock(mu_);
+    if (error_) std::rethrow_exception(error_);
+    for (Writer& w : writers_) w.queue.push_back(Item{0, key, {}, Item::Kind::metadata, nullptr, value});
+  }
+  queued_.notify_all();
 }
 
 void SegmentBuilder::remove(std::uint64_t id_hash, std::string idterm) {
@@ -163,6 +174,11 @@ void SegmentBuilder::run(Writer& w) {
         }
         taken_.notify_all();
         if (item.kind == Item::Kind::stop) break;
+        if (item.kind == Item::Kind::metadata) {
+          for (auto& d : w.dbs) d.set_metadata(item.idterm, item.value);
+          w.metadata.emplace_back(std::move(item.idterm), std::move(item.value));
+          continue;
+        }
         const std::size_t current = stale.size() - 1;
         const std::uint64_t key = fnv1a64(item.idterm);
         auto held = generation_of.find(key);
@@ -173,6 +189,7 @@ void SegmentBuilder::run(Writer& w) {
         }
         Xapian::WritableDatabase& db = w.dbs[item.shard];
         if (item.kind == Item::Kind::replace) {
+          if (item.zstd) item.doc.set_data(item.zstd->compress(item.doc.get_data()));
           db.replace_document(item.idterm, item.doc);
           generation_of[key] = current;
           ++in_generation;

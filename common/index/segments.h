@@ -20,12 +20,15 @@
 #include <deque>
 #include <exception>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include <xapian.h>
+
+#include "index/stored_codec.h"
 
 namespace bahth {
 
@@ -50,9 +53,13 @@ class SegmentBuilder {
   SegmentBuilder(const SegmentBuilder&) = delete;
   SegmentBuilder& operator=(const SegmentBuilder&) = delete;
 
-  /// Queues `doc` for the shard and writer chosen by `id_hash`, replacing a document with term `idterm`.
-  /// Waits while that writer is far behind. Throws IndexError when a writer failed.
-  void replace(std::uint64_t id_hash, std::string idterm, Xapian::Document doc);
+  /// Queues `doc` for the shard and writer chosen by `id_hash`, replacing a document with term `idterm`;
+  /// with `zstd`, the writer thread compresses the document's data with it first (stored_codec.h), off
+  /// the caller's thread. Waits while that writer is far behind. Throws IndexError when a writer failed.
+  void replace(std::uint64_t id_hash, std::string idterm, Xapian::Document doc,
+               std::shared_ptr<const DataCompressor> zstd = nullptr);
+  /// Sets metadata `key` in every segment, open and to come (and so in the result), in queue order.
+  void set_metadata(const std::string& key, const std::string& value);
   /// Queues the deletion of the document with term `idterm` (routed like replace()).
   void remove(std::uint64_t id_hash, std::string idterm);
 
@@ -66,12 +73,15 @@ class SegmentBuilder {
  private:
   struct Item {
     std::size_t shard = 0;
-    std::string idterm;
+    std::string idterm;  // for Kind::metadata: the key
     Xapian::Document doc;
-    enum class Kind { replace, remove, stop } kind = Kind::replace;
+    enum class Kind { replace, remove, metadata, stop } kind = Kind::replace;
+    std::shared_ptr<const DataCompressor> zstd = nullptr;  // compresses the data of a replace
+    std::string value = {};  // of a metadata item
   };
   struct Writer {
     std::size_t id = 0;
+    std::vector<std::pair<std::string, std::string>> metadata;  // set in each segment it opens
     std::vector<std::vector<std::string>> paths;  // per shard: one segment per generation, the last one open
     std::vector<Xapian::WritableDatabase> dbs;    // the open generation, one per shard
     std::deque<Item> queue;
@@ -84,7 +94,6 @@ class SegmentBuilder {
   void stop(bool abort);
 
   std::filesystem::path target_, dir_;
-  std::vector<std::pair<std::string, std::string>> metadata_;  // set in every segment
   std::size_t segment_docs_;  // documents per generation
   std::size_t shards_;
   std::vector<Writer> writers_;

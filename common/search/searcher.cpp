@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "index/document.h"
+#include "index/shards.h"
 #include "index/xapian_errors.h"
 #include "index/schema.h"
 #include "index/schema_check.h"
@@ -32,6 +33,26 @@ Xapian::Database open_one(const std::string& where) {
   if (colon == std::string::npos || colon == 0 || port.empty() || port.find_first_not_of("0123456789") != std::string::npos)
     throw UsageError("remote index '" + where + "' is not tcp://HOST:PORT");
   return Xapian::Remote::open(hostport.substr(0, colon), static_cast<unsigned>(std::stoul(port)));
+}
+
+// A dictionary of the stored data (stored_codec.h), looked up in the metadata of every shard: Xapian reads
+// the metadata of a database opened from several only from the first, and each shard keeps the dictionaries
+// of its own documents (shards built at different times, an index updated after a rebuild). The shards
+// are opened anew for each lookup, which happens once per dictionary: a dictionary an indexer trained
+// after this searcher opened the index is found too.
+DictionaryLookup shard_dictionaries(const std::vector<std::string>& paths) {
+  return [paths](std::uint32_t id) {
+    const std::string key = dictionary_key(id);
+    for (const std::string& p : paths) {
+      std::vector<std::string> shards = p.compare(0, 6, "tcp://") == 0 ? std::vector<std::string>() : stub_shards(p);
+      if (shards.empty()) shards.push_back(p);
+      for (const std::string& shard : shards) {
+        std::string dict = with_index_errors(shard, [&] { return open_one(shard).get_metadata(key); });
+        if (!dict.empty()) return dict;
+      }
+    }
+    return std::string();
+  };
 }
 
 std::string joined(const std::vector<std::string>& paths) {
@@ -59,6 +80,7 @@ Searcher::Searcher(const std::vector<std::string>& paths) : path_(joined(paths))
     stemmer = default_stemmer_name();
   }
   analyzer_ = std::make_unique<Analyzer>(stemmer);
+  decoder_ = std::make_unique<DataDecoder>(path, shard_dictionaries(paths));
   // The analyzer chooses proclitic readings by how often the index holds each exact form (analyzer.h).
   analyzer_->set_vocabulary([this](const std::string& term) { return db_.get_termfreq(term); });
 }
@@ -349,7 +371,7 @@ std::optional<StoredArticle> Searcher::article(const std::string& id) const {
         const std::string term = schema::kId + id;
         Xapian::PostingIterator p = db_.postlist_begin(term);
         if (p == db_.postlist_end(term)) return std::nullopt;
-        return read_stored(db_.get_document(*p));
+        return read_stored(db_.get_document(*p), *decoder_);
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt >= 3) throw;
         db_.reopen();
@@ -425,7 +447,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
           h.rank = ++rank;
           h.score = r.score;
           h.duplicates = req.collapse ? it.get_collapse_count() : 0;
-          StoredArticle stored = read_stored(it.get_document());
+          StoredArticle stored = read_stored(it.get_document(), *decoder_);
           h.id = std::move(stored.id);
           h.title = std::move(stored.title);
           h.date = std::move(stored.date);

@@ -11,6 +11,7 @@
 #include "base/choices.h"
 #include "dates/calendar.h"
 #include "index/document.h"
+#include "index/stored_codec.h"
 #include "text/analyzer.h"
 #include "search/facets.h"
 #include "search/query.h"
@@ -135,6 +136,7 @@ class Searcher {
   mutable Xapian::Database db_;  // reopened when a writer commits under us
   bool remote_ = false;           // a shard is served over TCP: body phrases are checked here (phrase_documents)
   std::unique_ptr<Analyzer> analyzer_;
+  std::unique_ptr<DataDecoder> decoder_;  // the stored data, with the dictionaries of every shard
 };
 
 }  // namespace bahth

@@ -1,7 +1,8 @@
 # The Debian package (included by the top-level CMakeLists.txt): `cpack -G DEB` in the build directory
 # writes bahth_VERSION_ARCH.deb with the two programs, their man pages and completions, the JSON Schemas,
 # README.md and the copyright file. Depends: is computed by dpkg-shlibdeps (package dpkg-dev) from the
-# libraries the binaries link, so it names the Debian 12 runtime packages (libxapian30, libicu72, ...).
+# libraries the binaries link, so it names the Debian 12 runtime packages (libxapian30, libicu72, libzstd1
+# for the compressed stored text, ...).
 
 # The README and the copyright file, where Debian puts a package's documents.
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${CMAKE_CURRENT_LIST_DIR}/copyright

@@ -1,0 +1,129 @@
+// The stored text of every document (schema.h, "Document data") compressed with zstd and a dictionary
+// trained on the index's own articles, and read back in one place whatever its form:
+//   data starting with '{'    compact JSON, as every index built before this stored it: returned as is;
+//   a zstd frame              decompressed with the dictionary whose id the frame names, which the index
+//                             keeps in its metadata (schema::kMetaDictionaryPrefix + id).
+// Why a dictionary: one article is a few kilobytes, too little for a compressor to learn Arabic news from;
+// a dictionary of the corpus's own phrases, sources and JSON keys does that once. On the 77k benchmark
+// corpus (229.7 MB of JSON): glass's per-document zlib 90.5 MB, zstd without a dictionary 98.8 MB, zstd
+// with a dictionary trained here 71.9 MB; the docdata table (docdata.glass) went from 98.6 to 76.9 MB.
+//
+// It does not decide when a run trains (the writers do: DictionaryTrainer collects their first articles)
+// and opens no database: a DataDecoder asks a DictionaryLookup for the bytes of a dictionary it has not
+// seen, and the searcher's and the writers' lookups read every shard's metadata.
+//
+// Example:
+//   DictionaryTrainer trainer;
+//   for (...) trainer.add(stored_data(article));            // the first kDictionarySamples documents
+//   std::string dict = trainer.train();                       // empty: too few samples, keep JSON
+//   DataCompressor zstd(dict);
+//   db.set_metadata(dictionary_key(zstd.id()), dict);
+//   doc.set_data(zstd.compress(stored_data(article)));
+//   DataDecoder decoder("/idx", [&](std::uint32_t id) { return db.get_metadata(dictionary_key(id)); });
+//   decoder.decode(doc.get_data());                           // the JSON again
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct ZSTD_CDict_s;
+struct ZSTD_DDict_s;
+
+namespace bahth {
+
+// Measured on the 77k benchmark corpus's stored data (229.7 MB of JSON; sizes include the dictionary;
+// training on the first N articles in input order, all ANT news, while the corpus also holds other sources):
+//   N (110 KB dictionary)   200: 74.3 MB (0.3 s), 500: 73.9 MB (0.3 s to train), 1000: 72.5 (0.7 s), 2000: 71.9 (0.8 s),
+//                           4000: 71.6 (0.8 s), 8000: 70.9 (2.7 s)
+//   dictionary (N = 4000)   64 KB: 71.7 MB, 110 KB: 71.6 MB, 256 KB: 70.4 MB (3.8 s to train, slower to
+//                           compress), 1 MB: 71.9 MB (too few samples to fill it)
+//   level (N = 2000)        3: 71.9 MB, 0.045 ms a document; 5: 76.3 MB; 7: 70.3 MB, 0.16 ms a document
+// The first N documents of a new index wait in memory until the dictionary exists (segmented_writer.h), so
+// N stays small: past 2,000 a dictionary gains under 0.5%. Level 3 and 110 KB: more costs time for little.
+/// Documents whose stored data a run trains its dictionary on: the first ones it writes.
+inline constexpr std::size_t kDictionarySamples = 2000;
+/// Fewer documents than this in a run that would train: no dictionary, the data stays JSON. 200 articles
+/// train a dictionary within 4% of 2,000's (above); fewer were not measured, and a small index has little
+/// to gain (corpus/'s 5 articles stay JSON).
+inline constexpr std::size_t kDictionaryMinSamples = 200;
+/// Largest dictionary trained, in bytes (zstd's default size).
+inline constexpr std::size_t kDictionaryBytes = 112640;
+/// zstd compression level of the stored data.
+inline constexpr int kCompressionLevel = 3;
+
+/// The metadata key of the dictionary with zstd id `id`: schema::kMetaDictionaryPrefix + decimal id.
+std::string dictionary_key(std::uint32_t id);
+
+/// Whether `data` is a zstd frame (as opposed to the JSON of an older index).
+bool is_compressed(std::string_view data);
+
+/// Collects the stored data of a run's first documents and trains a dictionary on them. Training is
+/// deterministic: the same samples in the same order give the same dictionary, byte for byte (a build
+/// killed and run again writes what a clean build writes).
+class DictionaryTrainer {
+ public:
+  /// Adds one sample, unless the trainer already has kDictionarySamples. Returns whether it has that many now.
+  bool add(std::string data);
+  std::size_t size() const { return samples_.size(); }
+  bool full() const { return samples_.size() >= kDictionarySamples; }
+  /// The dictionary of the samples; empty when they are fewer than kDictionaryMinSamples or zstd cannot
+  /// train on them (then the data stays JSON). The samples are kept.
+  std::string train() const;
+
+ private:
+  std::vector<std::string> samples_;
+};
+
+/// Compresses stored data with one dictionary. Thread-safe: each thread compresses with its own context.
+class DataCompressor {
+ public:
+  /// Throws IndexError when `dictionary` is not a zstd dictionary.
+  explicit DataCompressor(const std::string& dictionary);
+  ~DataCompressor();
+  DataCompressor(const DataCompressor&) = delete;
+  DataCompressor& operator=(const DataCompressor&) = delete;
+
+  /// The zstd id of the dictionary, which every frame names.
+  std::uint32_t id() const { return id_; }
+  /// A zstd frame of `data`, naming the dictionary.
+  std::string compress(std::string_view data) const;
+
+ private:
+  ZSTD_CDict_s* cdict_ = nullptr;
+  std::uint32_t id_ = 0;
+};
+
+/// Where a DataDecoder finds a dictionary: the bytes stored under dictionary_key(id), empty when the index
+/// holds none. May throw (IndexError).
+using DictionaryLookup = std::function<std::string(std::uint32_t id)>;
+
+/// Reads stored data back to its JSON. Thread-safe; a dictionary is looked up once, on first use.
+class DataDecoder {
+ public:
+  /// `index` names the index in errors.
+  DataDecoder(std::string index, DictionaryLookup lookup);
+  ~DataDecoder();
+  DataDecoder(const DataDecoder&) = delete;
+  DataDecoder& operator=(const DataDecoder&) = delete;
+
+  /// The JSON of `data`: JSON (an older index) as it is; a zstd frame decompressed. Throws IndexError
+  /// naming the index when the frame's dictionary is missing (a shard of another build, a copied
+  /// document) or the frame is damaged; never returns garbage.
+  std::string decode(const std::string& data) const;
+
+ private:
+  const ZSTD_DDict_s* dictionary(std::uint32_t id) const;
+
+  std::string index_;
+  DictionaryLookup lookup_;
+  mutable std::mutex mu_;
+  mutable std::map<std::uint32_t, ZSTD_DDict_s*> dicts_;
+};
+
+}  // namespace bahth

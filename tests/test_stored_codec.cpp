@@ -1,0 +1,121 @@
+// The stored data's compression (index/stored_codec.h): dictionaries trained on articles, the JSON of older
+// indexes read as it is, and a missing dictionary refused (issue #12).
+#include <doctest/doctest.h>
+
+#include <xapian.h>
+
+#include "base/errors.h"
+#include "index/document.h"
+#include "index/stored_codec.h"
+
+using namespace bahth;
+
+namespace {
+
+// `n` stored articles that differ in their words and numbers, as a news archive does.
+std::vector<std::string> articles(std::size_t n) {
+  const char* words[] = {"الرئيس", "الحكومة", "وزير", "الخارجية", "مجلس", "الأمن", "النفط", "أسعار", "السعودية",
+                         "مصر", "قال", "إن", "المفاوضات", "مستمرة", "اليوم", "الاقتصاد"};
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < n; ++i) {
+    Article a;
+    a.id = "doc-" + std::to_string(i);
+    a.title = std::string(words[i % 16]) + " " + words[(i * 7) % 16] + " " + std::to_string(i);
+    for (std::size_t w = 0; w < 120; ++w) a.text += std::string(words[(i * 31 + w * w) % 16]) + (w % 9 ? " " : "، ");
+    a.source = i % 2 ? "الجزيرة نت" : "alarabiya";
+    a.url = "https://example.com/news/" + std::to_string(i * 977);
+    out.push_back(stored_data(a));
+  }
+  return out;
+}
+
+std::string trained(std::size_t n) {
+  DictionaryTrainer t;
+  for (std::string& s : articles(n)) t.add(std::move(s));
+  return t.train();
+}
+
+}  // namespace
+
+TEST_CASE("stored data: Arabic articles round trip through a dictionary, smaller than their JSON") {
+  const std::string dict = trained(kDictionaryMinSamples);
+  REQUIRE(!dict.empty());
+  const DataCompressor zstd(dict);
+  int lookups = 0;
+  const DataDecoder decoder("/idx", [&](std::uint32_t id) {
+    ++lookups;
+    return id == zstd.id() ? dict : std::string();
+  });
+  std::size_t json = 0, packed = 0;
+  for (const std::string& data : articles(kDictionaryMinSamples + 50)) {  // 50 the dictionary never saw
+    const std::string z = zstd.compress(data);
+    CHECK(is_compressed(z));
+    CHECK(decoder.decode(z) == data);
+    json += data.size();
+    packed += z.size();
+  }
+  CHECK(packed * 4 < json);
+  CHECK(lookups == 1);  // looked up once, then kept
+
+  Xapian::Document doc;
+  doc.set_data(zstd.compress(articles(1)[0]));
+  const StoredArticle back = read_stored(doc, decoder);
+  CHECK(back.id == "doc-0");
+  CHECK(back.title == "الرئيس الرئيس 0");
+  CHECK(back.source == "alarabiya");
+}
+
+TEST_CASE("stored data: the JSON of an index built before compression is read as it is") {
+  const DataDecoder decoder("/old", [](std::uint32_t) -> std::string { throw IndexError("no lookup expected"); });
+  const std::string json = articles(1)[0];
+  CHECK(!is_compressed(json));
+  CHECK(decoder.decode(json) == json);
+  Xapian::Document doc;
+  doc.set_data(json);
+  CHECK(read_stored(doc, decoder).url == "https://example.com/news/0");
+  CHECK(decoder.decode("") == "");
+  CHECK(decoder.decode("(\xb5/") == "(\xb5/");  // shorter than the zstd magic: not a frame
+}
+
+TEST_CASE("stored data: a frame whose dictionary the index does not hold is refused, never garbage") {
+  const std::string dict = trained(kDictionaryMinSamples);
+  const DataCompressor zstd(dict);
+  const DataDecoder decoder("/idx/shard1", [](std::uint32_t) { return std::string(); });
+  const std::string id = std::to_string(zstd.id());
+  CHECK_THROWS_WITH_AS(decoder.decode(zstd.compress(articles(1)[0])),
+                       ("index /idx/shard1: a document's data is compressed with dictionary " + id +
+                        ", which the index does not hold (no metadata bahth.dict." + id +
+                        "): was a shard copied from another index? Rebuild the index").c_str(),
+                       IndexError);
+  // A dictionary under the wrong key, or a damaged frame.
+  const DataDecoder wrong("/idx", [](std::uint32_t) { return std::string("not a dictionary"); });
+  CHECK_THROWS_AS(wrong.decode(zstd.compress("{}")), IndexError);
+  const DataDecoder right("/idx", [&](std::uint32_t) { return dict; });
+  std::string damaged = zstd.compress(articles(1)[0]);
+  damaged.resize(damaged.size() / 2);
+  CHECK_THROWS_WITH_AS(right.decode(damaged), doctest::Contains("index /idx: a document's compressed data cannot be read"),
+                       IndexError);
+}
+
+TEST_CASE("stored data: empty and short data round trip") {
+  const std::string dict = trained(kDictionaryMinSamples);
+  const DataCompressor zstd(dict);
+  const DataDecoder decoder("/idx", [&](std::uint32_t) { return dict; });
+  for (const std::string data : {"", "{", "{}", "x"}) {
+    CAPTURE(data);
+    CHECK(decoder.decode(zstd.compress(data)) == data);
+  }
+}
+
+TEST_CASE("stored data: training is deterministic and needs kDictionaryMinSamples articles") {
+  CHECK(trained(kDictionaryMinSamples - 1).empty());  // a small run stores JSON
+  CHECK(trained(5).empty());
+  const std::string a = trained(kDictionaryMinSamples + 10), b = trained(kDictionaryMinSamples + 10);
+  REQUIRE(!a.empty());
+  CHECK(a == b);
+  CHECK(a.size() <= kDictionaryBytes);
+  const DataCompressor za(a), zb(b);
+  CHECK(za.id() == zb.id());
+  CHECK(za.compress(articles(3)[2]) == zb.compress(articles(3)[2]));
+  CHECK_THROWS_AS(DataCompressor("not a dictionary"), IndexError);
+}
