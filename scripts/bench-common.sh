@@ -11,16 +11,18 @@ bench_build() {
     { tail -30 "$log" >&2; exit 2; }
 }
 
-# bench_data SHARED DIR: DIR/corpus.jsonl, both news corpora and the paragraphs of the four QA sets (77,227
-# documents; kept when already there), and DIR/queries.tsv, the first 200 questions of arcd, xquad-ar and
-# mlqa-dev-ar (600).
+# bench_data SHARED DIR [PER_SET]: DIR/corpus.jsonl, both news corpora and the paragraphs of the four QA sets
+# (77,227 documents; kept when already there), and DIR/queries.tsv, the first PER_SET (default 200) questions
+# of arcd, xquad-ar and mlqa-dev-ar (600), or all of them (3,102) with PER_SET=all.
 bench_data() {
-  local shared=$1 dir=$2
+  local shared=$1 dir=$2 per_set=${3:-200}
   mkdir -p "$dir"
   if [[ ! -s $dir/corpus.jsonl ]]; then
     { zcat "$shared"/data/news/ant.jsonl.gz "$shared"/data/news/saudinewsnet.jsonl.gz; cat "$shared"/data/qa/*/corpus.jsonl; } \
       >"$dir/corpus.jsonl"
   fi
   : >"$dir/queries.tsv"
-  for s in arcd xquad-ar mlqa-dev-ar; do head -200 "$shared/data/qa/$s/queries.tsv" >>"$dir/queries.tsv"; done
+  for s in arcd xquad-ar mlqa-dev-ar; do
+    if [[ $per_set == all ]]; then cat "$shared/data/qa/$s/queries.tsv"; else head -"$per_set" "$shared/data/qa/$s/queries.tsv"; fi
+  done >>"$dir/queries.tsv"
 }
