@@ -39,8 +39,9 @@ void add_filter_term(Xapian::Document& doc, const char* prefix, const std::strin
 // The words of a text as terms of `doc`: each exact form as `prefix + form`, each stem key
 // (Analyzer::index_keys) that differs from the form as `stem_prefix + key` (schema.h, kBodyStem), every
 // occurrence adding `wdf`; token k stands at position pos + k + 1 (`pos` advances past the last). With
-// `positions`, the positions go there (the body field: index/positions.h); without, to Xapian (the title
-// field, title:"…").
+// `positions`, the exact terms and their positions go there (the body field: index/positions.h; the caller
+// adds the terms, once each with their whole wdf: Xapian's document map is then searched once a term, not
+// once an occurrence); without, to Xapian (the title field, title:"…").
 void add_words(Xapian::Document& doc, const Analyzer& analyzer, const std::vector<Token>& tokens,
                const std::string& prefix, const std::string& stem_prefix, Xapian::termcount& pos,
                PositionListBuilder* positions, Xapian::termcount wdf = 1) {
@@ -49,8 +50,7 @@ void add_words(Xapian::Document& doc, const Analyzer& analyzer, const std::vecto
     term.assign(prefix).append(t.form);
     ++pos;
     if (positions) {
-      doc.add_term(term, wdf);
-      positions->add(term, pos);
+      positions->add(term, pos, wdf);
     } else {
       doc.add_posting(term, pos, wdf);
     }
@@ -183,6 +183,7 @@ Xapian::Document build_document(const Article& a, const Analyzer& analyzer, cons
   add_words(doc, analyzer, title.tokens, schema::kBodyExact, schema::kBodyStem, pos, &positions, schema::kTitleWdf);
   pos += 100;
   add_words(doc, analyzer, body.tokens, schema::kBodyExact, schema::kBodyStem, pos, &positions);
+  for (const auto& [term, entry] : positions.terms()) doc.add_term(term, entry.wdf);
   if (!positions.terms().empty()) doc.add_value(schema::kSlotPositions, positions.encode());
 
   if (a.date) {

@@ -29,10 +29,10 @@ bool get_varint(std::string_view s, std::size_t& i, std::uint64_t& v) {
 
 std::string PositionListBuilder::encode() const {
   std::string out;
-  for (const auto& [term, positions] : terms_) {
-    put_varint(out, positions.size());
+  for (const auto& [term, entry] : terms_) {
+    put_varint(out, entry.positions.size());
     Xapian::termpos last = 0;
-    for (Xapian::termpos p : positions) {
+    for (Xapian::termpos p : entry.positions) {
       put_varint(out, p - last);
       last = p;
     }

@@ -33,14 +33,24 @@ namespace bahth {
 /// Collects the positions of a document's body-field words and encodes them (the format above).
 class PositionListBuilder {
  public:
-  /// Records that exact term `term` stands at position `pos` (positions of one term come in increasing order).
-  void add(const std::string& term, Xapian::termpos pos) { terms_[term].push_back(pos); }
-  /// Every term recorded, in byte order, with its positions.
-  const std::map<std::string, std::vector<Xapian::termpos>>& terms() const { return terms_; }
+  /// One term's positions, and the wdf its occurrences add up to.
+  struct Entry {
+    std::vector<Xapian::termpos> positions;
+    Xapian::termcount wdf = 0;
+  };
+  /// Records that exact term `term` stands at position `pos`, adding `wdf` (positions of one term come in
+  /// increasing order).
+  void add(const std::string& term, Xapian::termpos pos, Xapian::termcount wdf = 1) {
+    Entry& e = terms_[term];
+    e.positions.push_back(pos);
+    e.wdf += wdf;
+  }
+  /// Every term recorded, in byte order.
+  const std::map<std::string, Entry>& terms() const { return terms_; }
   std::string encode() const;
 
  private:
-  std::map<std::string, std::vector<Xapian::termpos>> terms_;
+  std::map<std::string, Entry> terms_;
 };
 
 /// Whether `term` is an exact (unprefixed) term: it does not start with an upper-case ASCII letter.
