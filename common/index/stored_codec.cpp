@@ -93,8 +93,8 @@ const ZSTD_DDict_s* DataDecoder::dictionary(std::uint32_t id) const {
     throw IndexError("index " + index_ + ": a document's data is compressed with dictionary " + std::to_string(id) +
                      ", which the index does not hold (no metadata " + dictionary_key(id) +
                      "): was a shard copied from another index? Rebuild the index");
-  ZSTD_DDict* d = ZSTD_createDDict(bytes.data(), bytes.size());
-  if (!d || ZDICT_getDictID(bytes.data(), bytes.size()) != id)
+  ZSTD_DDict* d = ZDICT_getDictID(bytes.data(), bytes.size()) == id ? ZSTD_createDDict(bytes.data(), bytes.size()) : nullptr;
+  if (!d)
     throw IndexError("index " + index_ + ": metadata " + dictionary_key(id) + " is not the zstd dictionary " +
                      std::to_string(id) + "; rebuild the index");
   dicts_.emplace(id, d);
