@@ -2,8 +2,9 @@
 // body field: title or body) add kPairBonus of their exact forms' weights to its score, so "وزير الخارجية"
 // ranks the articles that say it above those that only hold both words.
 //
-// It is added to the best hits of the match (the page asked for, at most kPairDepth of them), not matched as
-// a phrase clause per pair over the whole index: it only reorders (both words are already matched by the
+// It is added to the kPairDepth best hits of the match, whatever page is asked for (so that pages agree:
+// a hit the bonus lifts into the first ten is in the first page, and no later one), not matched as a phrase
+// clause per pair over the whole index: it only reorders (both words are already matched by the
 // query), a bonus of a tenth cannot lift a hit from far below, and each pair clause cost the matcher a walk
 // of both words' postings. A hit's
 // adjacency is read from its position list (index/positions.h); the weights from Xapian, with the same
@@ -12,9 +13,9 @@
 //
 // Measured (scripts/bench-relevance.sh, all 3,102 questions, DLH): MRR@10 without the pair bonus 0.681,
 // pair phrases in the match 0.685, at 0.2 0.684, at 0.35 0.680 (query.cpp). For the best hits only (schema
-// 2, top 10 asked for): the 10 of the page 0.6955, the best 20 (fetching 20) 0.6957, 50 0.6958 — but asking
-// the matcher for 50 hits instead of 10 prunes less: p50 5.5 → 8.1 ms. So the page's own hits, at most 20
-// (a top-100 batch computes 20: each hit costs a termlist and a value read, some 30 µs).
+// 2, top 10 asked for): the best 10 0.6955, 20 0.6957, 50 0.6958 — but asking the matcher for 50 hits
+// instead of 10 prunes less: p50 5.5 → 8.1 ms over 3,102 questions. So the best 10: a first page costs no
+// more hits than it shows, and each costs a termlist and a value read (some 30 µs).
 #pragma once
 
 #include <string>
@@ -26,8 +27,8 @@ namespace bahth {
 
 /// Each two neighbouring plain words of a query count this fraction of their exact weights when adjacent.
 inline constexpr double kPairBonus = 0.1;
-/// The hits of the page, best first, that the pair bonus is computed for, at most.
-inline constexpr Xapian::doccount kPairDepth = 20;
+/// The best hits of a match that the pair bonus is computed for (and reordered by), whatever the page.
+inline constexpr Xapian::doccount kPairDepth = 10;
 
 /// Two neighbouring plain words of a query: their exact terms (schema::kBodyExact).
 struct WordPair {

@@ -275,7 +275,7 @@ struct Ranked {
   }
 };
 
-// The hits of `mset` from `offset`, at most `limit`, in the order of `sort`, the best kPairDepth with the
+// The hits of `mset` from `offset`, at most `limit`, in the order of `sort`, the kPairDepth best with the
 // pair bonus when the query has neighbouring words (the others cannot pass them: a bonus only adds).
 std::vector<Ranked> ranked_hits(const Xapian::Database& db, const Xapian::Weight& weight, const Xapian::MSet& mset,
                                 const std::vector<WordPair>& pairs, SortOrder sort, Xapian::doccount offset,
@@ -431,10 +431,11 @@ SearchResult Searcher::search(const SearchRequest& req) const {
           enquire.set_sort_by_value_then_relevance(schema::kSlotDate, req.sort == SortOrder::newest);
         else
           enquire.set_sort_by_relevance_then_value(schema::kSlotOrder, false);
-        // The hits up to the page's end, the best kPairDepth of them with the pair bonus (pair_bonus.h),
-        // ordered again; then the page.
+        // The hits up to the page's end (with neighbouring words, at least the kPairDepth best, which get
+        // the pair bonus: pair_bonus.h), ordered again; then the page.
         const auto offset = static_cast<Xapian::doccount>(req.offset), limit = static_cast<Xapian::doccount>(req.limit);
-        const Xapian::MSet mset = enquire.get_mset(0, limit == 0 ? 0 : offset + limit);
+        const Xapian::doccount depth = limit == 0 ? 0 : parsed.pairs.empty() ? offset + limit : std::max(offset + limit, kPairDepth);
+        const Xapian::MSet mset = enquire.get_mset(0, depth);
         result.estimated = exact ? *exact : mset.get_matches_estimated();
         const std::vector<Ranked> ranked =
             ranked_hits(db_, *weighting(req.ranking), mset, parsed.pairs, req.sort, offset, limit);
