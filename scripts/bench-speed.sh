@@ -35,6 +35,9 @@ bench_build "$ROOT" "$BUILD" "$OUT/build.log"
 say "preparing the corpus and the queries"
 bench_data "$SHARED" "$OUT/data" "$([[ $QUERIES == 600 ]] && echo 200 || echo all)"
 
+say "peer dependencies: $SHARED/bench/peers/install_deps.sh"   # a no-op when present; installing needs root
+"$SHARED/bench/peers/install_deps.sh" >"$OUT/deps.log" 2>&1 || { cat "$OUT/deps.log" >&2; say "install_deps.sh failed"; exit 2; }
+
 say "peers: $PEERS"
 PEERS="$PEERS" PASSES=2 CLEAN=1 PEERS_BUILD="$BUILD/bench/peers-build" \
   "$SHARED/bench/peers/run_all.sh" "$OUT/data/corpus.jsonl" "$OUT/data/queries.tsv" "$OUT/peers" \
