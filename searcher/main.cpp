@@ -1,6 +1,7 @@
 // bahth-search: parse options, open the index, run the query or the batch, print, choose the exit code.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -335,7 +336,18 @@ Options parse_options(int argc, char** argv) {
   o.output.bidi = bahth::resolve_bidi_mode(bahth::parse_bidi_mode(r["bidi"].as<std::string>()), STDOUT_FILENO);
   o.output.width = r.count("width") ? r["width"].as<std::size_t>()
                    : bahth::is_terminal(STDOUT_FILENO) ? bahth::terminal_width(STDOUT_FILENO) : 0;
-  o.request.snippets = o.output.format == bahth::OutputFormat::human || o.output.format == bahth::OutputFormat::json;
+  // Only what is printed is read: a snippet when one is shown, the stored text when more than ids and
+  // scores are (schema::kSlotId gives the id).
+  const auto asked = [&](std::initializer_list<const char*> names) {
+    if (o.request.fields.empty()) return true;
+    for (const char* n : names)
+      if (std::find(o.request.fields.begin(), o.request.fields.end(), n) != o.request.fields.end()) return true;
+    return false;
+  };
+  const bool json = o.output.format == bahth::OutputFormat::json;
+  o.request.snippets = o.output.format == bahth::OutputFormat::human || (json && asked({"snippet", "highlights"}));
+  o.request.stored = o.output.format == bahth::OutputFormat::human || o.output.format == bahth::OutputFormat::tsv ||
+                     (json && asked({"title", "date", "source", "url", "snippet", "highlights"}));
   if (r.count("queries")) o.queries_file = r["queries"].as<std::string>();
   o.output.batch = !o.queries_file.empty();
   std::vector<std::string> words;

@@ -945,8 +945,13 @@ def case_shards():
     check(0 < doccount(os.path.join(sharded, "shard0")) < 1500, "documents spread over the shards")
     expect(index("--index", sharded, "--shards", "3", "-", stdin=data), 2, r"has 2 shard\(s\), not 3", "shard count is fixed")
     expect(index("--index", sharded, "-", stdin=data), 0, r"1500 unchanged", "updates find their shard")
+    # 300 questions, and the first two words of 10 titles as phrases over title and body and over the
+    # title alone: remote shards check phrases in the searcher (Searcher::phrase_documents).
+    titles = [[w for w in json.loads(line).get("title", "").split() if '"' not in w] for line in lines[:40]]
+    phrases = [" ".join(t[:2]) for t in titles if len(t) >= 2][:10]
     with open(os.path.join(ARGS.root, "..", "shared", "data", "qa", "arcd", "queries.tsv")) as f:
-        qs = write(os.path.join(ARGS.work, ARGS.case, "q.tsv"), "".join(f.readlines()[:300]))
+        qs = write(os.path.join(ARGS.work, ARGS.case, "q.tsv"), "".join(f.readlines()[:300]) +
+                   "".join(f'p{k}\t"{p}"\np{k}t\ttitle:"{p}"\n' for k, p in enumerate(phrases)))
 
     def trec(*indexes):
         args = [a for i in indexes for a in ("--index", i)]
@@ -955,6 +960,8 @@ def case_shards():
 
     reference = trec(one)
     check(reference.count("\n") > 3000, "the queries find documents")
+    title_hits = [line for line in reference.splitlines() if re.match(r"p\d+t ", line)]
+    check(len(phrases) == 10 and len(title_hits) >= 10, f"title phrases find their articles: {len(title_hits)} hits")
     # Pages agree with one long list: the word-pair bonus reorders the best hits whatever page is asked for
     # (search/pair_bonus.h), so no hit it lifts goes missing between pages.
     questions = [line.split("\t", 1)[1].strip() for line in open(qs, encoding="utf-8")][:20]

@@ -1,7 +1,7 @@
-// Body positions in a value slot (index/positions.h) and the phrase queries that read them
+// Positions in a value slot (index/positions.h) and the phrase queries that read them
 // (search/phrase_source.h), issue #12: the encoding, the ranks a termlist gives, and — the bar the issue
-// sets — every phrase result equal to a plain scan of the stored texts, on corpus/ and, when ../shared is
-// present, on 3,000 real news articles.
+// sets — every phrase result, over title and body and over the title alone (title:"…"), equal to a plain
+// scan of the stored texts, on corpus/ and, when ../shared is present, on 3,000 real news articles.
 #include <doctest/doctest.h>
 
 #include <unistd.h>
@@ -32,16 +32,18 @@ TEST_CASE("a position list encodes every term's positions and decodes them by ra
   b.add("بيروت", 9);
   b.add("بيروت", 300);  // a gap of more than one varint byte
   b.add("2022", 5);
-  const std::string v = b.encode();
+  const std::string v = b.encode(3);
   // In byte order: "2022" (rank 0), "بيروت" (1), "في" (2).
   const auto got = bahth::decode_positions(v, {1, 0, 2, kNoRank});
-  CHECK(got[0] == std::vector<Xapian::termpos>{3, 9, 300});
-  CHECK(got[1] == std::vector<Xapian::termpos>{5});
-  CHECK(got[2] == std::vector<Xapian::termpos>{2});
-  CHECK(got[3].empty());
-  CHECK(bahth::decode_positions(v, {7})[0].empty());                  // no such entry
-  CHECK(bahth::decode_positions(v.substr(0, 3), {2})[0].empty());     // a truncated value never throws
-  CHECK(bahth::decode_positions("\xff\xff", {0})[0].empty());         // nor does a damaged one
+  CHECK(got.title_words == 3);
+  CHECK(got.lists[0] == std::vector<Xapian::termpos>{3, 9, 300});
+  CHECK(got.lists[1] == std::vector<Xapian::termpos>{5});
+  CHECK(got.lists[2] == std::vector<Xapian::termpos>{2});
+  CHECK(got.lists[3].empty());
+  CHECK(bahth::decode_positions(v, {7}).lists[0].empty());                  // no such entry
+  CHECK(bahth::decode_positions(v.substr(0, 4), {2}).lists[0].empty());     // a truncated value never throws
+  CHECK(bahth::decode_positions("\xff\xff", {0}).lists[0].empty());         // nor does a damaged one
+  CHECK(bahth::decode_positions("", {0}).title_words == 0);
 }
 
 TEST_CASE("ranks count exact terms only, in the termlist's order") {
@@ -62,6 +64,13 @@ TEST_CASE("a phrase occurs where its words stand in a run") {
   CHECK_FALSE(bahth::phrase_occurs(L{{5}, {4}}));       // order matters
   CHECK_FALSE(bahth::phrase_occurs(L{{4}, {}}));
   CHECK(bahth::phrase_occurs(L{{3, 5}, {4, 6}, {3, 5}}));  // "a b a"
+  // Within the first `last` positions (the title): the run must end there.
+  CHECK(bahth::phrase_occurs(L{{4}, {5}, {6}}, 6));
+  CHECK_FALSE(bahth::phrase_occurs(L{{4}, {5}, {6}}, 5));
+  CHECK(bahth::phrase_occurs(L{{1, 9}, {2, 10}}, 2));
+  CHECK_FALSE(bahth::phrase_occurs(L{{2, 9}, {3, 10}}, 2));
+  CHECK_FALSE(bahth::phrase_occurs(L{{1}, {2}, {3}}, 1));
+  CHECK_FALSE(bahth::phrase_occurs(L{{1}, {2}}, 0));      // no title
 }
 
 namespace {
@@ -109,7 +118,7 @@ bool holds_run(const std::vector<bahth::Token>& text, const std::vector<std::str
 
 }  // namespace
 
-TEST_CASE("every phrase finds exactly the articles whose title or body holds it (a plain scan)") {
+TEST_CASE("every phrase finds exactly the articles whose title or body holds it, title: those whose title does (a plain scan)") {
   const Indexed& s = sample();
   const bahth::Analyzer analyzer("light");
   std::vector<std::vector<bahth::Token>> titles, bodies;
@@ -135,21 +144,29 @@ TEST_CASE("every phrase finds exactly the articles whose title or body holds it 
     if (!titles[d].empty() && !bodies[d].empty()) phrases.push_back(titles[d].back().form + " " + bodies[d].front().form);
 
   bahth::Searcher searcher(s.dir.string());
-  std::size_t found = 0;
+  std::size_t found = 0, found_in_titles = 0;
   for (const std::string& p : phrases) {
     std::vector<std::string> words;
     for (const bahth::Token& t : analyzer.tokenize(p)) words.push_back(t.form);
-    std::set<std::string> scan;
-    for (std::size_t d = 0; d < s.articles.size(); ++d)
+    std::set<std::string> scan, title_scan;
+    for (std::size_t d = 0; d < s.articles.size(); ++d) {
+      if (holds_run(titles[d], words)) title_scan.insert(s.articles[d].id);
       if (holds_run(titles[d], words) || holds_run(bodies[d], words)) scan.insert(s.articles[d].id);
-    bahth::SearchRequest req;
-    req.query = "\"" + p + "\"";
-    const std::vector<std::string> ids = searcher.matching_ids(req);
-    const std::set<std::string> got(ids.begin(), ids.end());
+    }
+    const auto search = [&](const std::string& query) {
+      bahth::SearchRequest req;
+      req.query = query;
+      const std::vector<std::string> ids = searcher.matching_ids(req);
+      return std::set<std::string>(ids.begin(), ids.end());
+    };
     INFO("phrase: " << p);
+    const std::set<std::string> got = search("\"" + p + "\""), in_titles = search("title:\"" + p + "\"");
     CHECK(got == scan);
+    CHECK(in_titles == title_scan);
     found += got.size();
+    found_in_titles += in_titles.size();
   }
   CHECK(found >= phrases.size() - 20);  // the drawn phrases find at least their own article
+  CHECK(found_in_titles >= 60 - 5);     // so do the fifth drawn from titles
   fs::remove_all(s.dir);
 }

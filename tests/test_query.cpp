@@ -59,7 +59,7 @@ TEST_CASE("query syntax to Xapian queries") {
       {"+بوتين الصين", "Query((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) AND_MAYBE ((Zالصين SYNONYM الصين) OR 0.25 * الصين)))"},
       {"(بوتين OR شي) AND الصين", "Query(((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) OR ((Zشي SYNONYM شي) OR 0.25 * شي)) AND ((Zالصين SYNONYM الصين) OR 0.25 * الصين)))"},
       {"title:بوتين", "Query((ZSبوتين SYNONYM Sبوتين))"},
-      {"title:\"بوتين وشي\"", "Query((Sبوتين PHRASE 2 Sوشي))"},
+      {"title:\"بوتين وشي\"", "Query(((Sبوتين AND Sوشي) FILTER PostingSource(PhraseSource(title: بوتين وشي))))"},
       {"بوتين source:France24", "Query((((Zبوتين SYNONYM بوتين) OR 0.25 * بوتين) FILTER XSfrance24))"},
       {"source:france24 source:bbc", "Query((XSfrance24 OR XSbbc))"},
       {"شي-جين", "Query(((شي AND جين) FILTER PostingSource(PhraseSource(شي جين))))"},

@@ -41,7 +41,8 @@ void add_filter_term(Xapian::Document& doc, const char* prefix, const std::strin
 // occurrence adding `wdf`; token k stands at position pos + k + 1 (`pos` advances past the last). With
 // `positions`, the exact terms and their positions go there (the body field: index/positions.h; the caller
 // adds the terms, once each with their whole wdf: Xapian's document map is then searched once a term, not
-// once an occurrence); without, to Xapian (the title field, title:"…").
+// once an occurrence); without, the exact terms go to Xapian without positions (the title field: title:"…"
+// reads the body field's list, where the title stands first).
 void add_words(Xapian::Document& doc, const Analyzer& analyzer, const std::vector<Token>& tokens,
                const std::string& prefix, const std::string& stem_prefix, Xapian::termcount& pos,
                PositionListBuilder* positions, Xapian::termcount wdf = 1) {
@@ -52,7 +53,7 @@ void add_words(Xapian::Document& doc, const Analyzer& analyzer, const std::vecto
     if (positions) {
       positions->add(term, pos, wdf);
     } else {
-      doc.add_posting(term, pos, wdf);
+      doc.add_term(term, wdf);
     }
     for (const std::string& key : analyzer.index_keys(t)) {
       if (key.empty() || key == t.form) continue;
@@ -181,10 +182,11 @@ Xapian::Document build_document(const Article& a, const Analyzer& analyzer, cons
   pos = 0;
   PositionListBuilder positions;
   add_words(doc, analyzer, title.tokens, schema::kBodyExact, schema::kBodyStem, pos, &positions, schema::kTitleWdf);
+  const Xapian::termpos title_words = pos;
   pos += 100;
   add_words(doc, analyzer, body.tokens, schema::kBodyExact, schema::kBodyStem, pos, &positions);
   for (const auto& [term, entry] : positions.terms()) doc.add_term(term, entry.wdf);
-  if (!positions.terms().empty()) doc.add_value(schema::kSlotPositions, positions.encode());
+  if (!positions.terms().empty()) doc.add_value(schema::kSlotPositions, positions.encode(title_words));
 
   if (a.date) {
     const std::string ymd = to_yyyymmdd(*a.date);
@@ -207,6 +209,7 @@ Xapian::Document build_document(const Article& a, const Analyzer& analyzer, cons
   if (!a.root.empty()) doc.add_boolean_term(root_term(a.root));
   doc.add_value(schema::kSlotHash, hash);
   doc.add_value(schema::kSlotOrder, hex64(fnv1a64(a.id)));
+  doc.add_value(schema::kSlotId, a.id);
   const Fingerprint fp = fingerprint(body.normalized.utf8(), title.normalized.utf8());
   doc.add_value(schema::kSlotDuplicate, fp.exact);
   if (!fp.minhash.empty()) doc.add_value(schema::kSlotMinHash, fp.minhash);

@@ -27,8 +27,9 @@ bool get_varint(std::string_view s, std::size_t& i, std::uint64_t& v) {
 
 }  // namespace
 
-std::string PositionListBuilder::encode() const {
+std::string PositionListBuilder::encode(Xapian::termpos title_words) const {
   std::string out;
+  put_varint(out, title_words);
   for (const auto& [term, entry] : terms_) {
     put_varint(out, entry.positions.size());
     Xapian::termpos last = 0;
@@ -69,8 +70,10 @@ std::vector<std::size_t> exact_term_ranks(Xapian::TermIterator t, Xapian::TermIt
   return ranks;
 }
 
-std::vector<std::vector<Xapian::termpos>> decode_positions(std::string_view value, const std::vector<std::size_t>& ranks) {
-  std::vector<std::vector<Xapian::termpos>> out(ranks.size());
+DecodedPositions decode_positions(std::string_view value, const std::vector<std::size_t>& ranks) {
+  DecodedPositions decoded;
+  decoded.lists.resize(ranks.size());
+  std::vector<std::vector<Xapian::termpos>>& out = decoded.lists;
   std::size_t wanted = 0, wanted_last = 0;  // ranks asked for (kNoRank is not one), and the largest
   for (std::size_t r : ranks) {
     if (r == kNoRank) continue;
@@ -78,6 +81,9 @@ std::vector<std::vector<Xapian::termpos>> decode_positions(std::string_view valu
     wanted_last = std::max(wanted_last, r);
   }
   std::size_t i = 0;
+  std::uint64_t title_words = 0;
+  if (!get_varint(value, i, title_words)) return decoded;
+  decoded.title_words = static_cast<Xapian::termpos>(title_words);
   for (std::size_t rank = 0; rank <= wanted_last && wanted > 0; ++rank) {
     std::uint64_t n = 0;
     if (!get_varint(value, i, n)) break;
@@ -85,7 +91,7 @@ std::vector<std::vector<Xapian::termpos>> decode_positions(std::string_view valu
     const bool asked = std::find(ranks.begin(), ranks.end(), rank) != ranks.end();
     std::uint64_t pos = 0, gap = 0;
     for (std::uint64_t k = 0; k < n; ++k) {
-      if (!get_varint(value, i, gap)) return out;
+      if (!get_varint(value, i, gap)) return decoded;
       pos += gap;
       if (asked) positions.push_back(static_cast<Xapian::termpos>(pos));
     }
@@ -93,12 +99,14 @@ std::vector<std::vector<Xapian::termpos>> decode_positions(std::string_view valu
     for (std::size_t k = 0; k < ranks.size(); ++k)
       if (ranks[k] == rank) out[k] = positions;
   }
-  return out;
+  return decoded;
 }
 
-bool phrase_occurs(const std::vector<std::vector<Xapian::termpos>>& lists) {
+bool phrase_occurs(const std::vector<std::vector<Xapian::termpos>>& lists, Xapian::termpos last) {
   if (lists.empty()) return false;
+  const auto span = static_cast<Xapian::termpos>(lists.size() - 1);
   for (Xapian::termpos p : lists[0]) {
+    if (last < span || p > last - span) return false;  // this run and every later one end past `last`
     bool all = true;
     for (std::size_t k = 1; k < lists.size() && all; ++k)
       all = std::binary_search(lists[k].begin(), lists[k].end(), p + static_cast<Xapian::termpos>(k));

@@ -7,20 +7,22 @@
 // same positions without a key per word (a twentieth of the bytes), and is read only for the documents a
 // phrase query visits (search/phrase_source.h).
 //
-// Format: for every distinct body-field exact term of the document, in term (byte) order — the order of
-// the document's termlist — the number of its positions, then the positions, the first as is and the others
-// as the gap to the one before, all as LEB128 varints. The list does not repeat the terms: a reader finds a
+// Format, all LEB128 varints: the number of title words n (the title stands at positions 1..n: a title
+// phrase is a run that ends there); then for every distinct body-field exact term of the document, in term
+// (byte) order — the order of the document's termlist — the number of its positions, then the positions,
+// the first as is and the others as the gap to the one before. The list does not repeat the terms: a reader finds a
 // term's entry by the term's rank among the document's exact (unprefixed) terms, which its termlist gives
 // (exact_term_ranks). Exact terms are the ones that start with no upper-case ASCII letter (schema.h: every
 // prefix is upper case, and analysed words are case-folded).
 //
 // Example:
 //   PositionListBuilder b;  b.add("بيروت", 3);  b.add("في", 2);  b.add("بيروت", 9);
-//   const std::string v = b.encode();             // entries: "بيروت" → {3, 9}, "في" → {2}; in byte order
-//   decode_positions(v, {1}) == {{2}} when "في" is the document's second exact term (rank 1)
+//   const std::string v = b.encode(0);            // no title; "بيروت" → {3, 9}, "في" → {2}; in byte order
+//   decode_positions(v, {1}).lists == {{2}} when "في" is the document's second exact term (rank 1)
 #pragma once
 
 #include <cstddef>
+#include <limits>
 #include <map>
 #include <string>
 #include <string_view>
@@ -47,7 +49,8 @@ class PositionListBuilder {
   }
   /// Every term recorded, in byte order.
   const std::map<std::string, Entry>& terms() const { return terms_; }
-  std::string encode() const;
+  /// The list, for a document whose title has `title_words` words (at positions 1..title_words).
+  std::string encode(Xapian::termpos title_words) const;
 
  private:
   std::map<std::string, Entry> terms_;
@@ -66,12 +69,20 @@ std::vector<std::size_t> exact_term_ranks(Xapian::TermIterator termlist, Xapian:
                                           const std::vector<std::string>& terms, std::string_view id_prefix = {},
                                           std::string* id_term = nullptr);
 
+/// Some terms' positions in a document, decoded.
+struct DecodedPositions {
+  Xapian::termpos title_words = 0;                  ///< the title stands at positions 1..title_words
+  std::vector<std::vector<Xapian::termpos>> lists;  ///< per term asked for, its sorted positions
+};
+
 /// The positions of the entries of ranks `ranks` in the encoded list `value`, in the order of `ranks`. An
 /// entry the list does not have (kNoRank, or a damaged or foreign value) reads as no positions: never throws.
-std::vector<std::vector<Xapian::termpos>> decode_positions(std::string_view value, const std::vector<std::size_t>& ranks);
+DecodedPositions decode_positions(std::string_view value, const std::vector<std::size_t>& ranks);
 
 /// Whether `lists[0]`..`lists[n-1]` (sorted positions of the words of a phrase, in phrase order) hold a run
-/// p, p+1, …, p+n-1: the phrase occurs.
-bool phrase_occurs(const std::vector<std::vector<Xapian::termpos>>& lists);
+/// p, p+1, …, p+n-1 that ends at position `last` or before: the phrase occurs (with `last` the title's
+/// word count: in the title).
+bool phrase_occurs(const std::vector<std::vector<Xapian::termpos>>& lists,
+                   Xapian::termpos last = std::numeric_limits<Xapian::termpos>::max());
 
 }  // namespace bahth

@@ -15,7 +15,8 @@ inline constexpr const char* kBodyExact = "";      ///< <form>: exact word of ti
 /// when a word written k has the key k (search/query.cpp: stem_query). Measured on the 20k-document sample:
 /// 15% fewer postings, 11% less build CPU.
 inline constexpr const char* kBodyStem = "Z";
-inline constexpr const char* kTitleExact = "S";    ///< S<form>: exact title word, with positions (title:"…")
+/// S<form>: exact title word (title:), no positions: title:"…" reads the title's part of kSlotPositions.
+inline constexpr const char* kTitleExact = "S";
 inline constexpr const char* kTitleStem = "ZS";    ///< ZS<key>: stem key of a title word (title:), as Z for S
 inline constexpr const char* kSource = "XS";       ///< XS<source>: source site, lower case (boolean, source:)
 inline constexpr const char* kCategory = "XC";     ///< XC<category>: category, lower case (boolean, category:)
@@ -44,17 +45,20 @@ inline constexpr Xapian::valueno kSlotMentionedYears = 5;  ///< distinct years m
 /// indexes built before it existed.
 inline constexpr Xapian::valueno kSlotAdded = 8;
 /// Where each word of title and body stands (the body field's positions: title words first, body words
-/// from 100 past the title's last, so that no phrase spans both), encoded as index/positions.h says; read
-/// by exact phrase queries (search/phrase_source.h). Replaces Xapian's position table for the body field.
+/// from 100 past the title's last, so that no phrase spans both), and how many words the title has,
+/// encoded as index/positions.h says; read by exact phrase queries, title:"…" included
+/// (search/phrase_source.h). Replaces Xapian's position table: a schema-3 index has none.
 inline constexpr Xapian::valueno kSlotPositions = 9;
+/// The article's id, as given: a hit's id without its stored data (ids, TREC output).
+inline constexpr Xapian::valueno kSlotId = 10;
 
 // ---- Database metadata ---------------------------------------------------------------------------------
 inline constexpr const char* kMetaSchema = "bahth.schema";    ///< schema version (kSchemaVersion)
 inline constexpr const char* kMetaStemmer = "bahth.stemmer";  ///< the stemmer the index was built with
 /// The version of this table. An index of another version is refused, by the searcher and by an update, with
 /// a message to rebuild it (index/schema_check.h); 2: body positions in kSlotPositions, Z keys only where
-/// they differ from the form.
-inline constexpr const char* kSchemaVersion = "2";
+/// they differ from the form; 3: title positions there too (no position table), the id in kSlotId.
+inline constexpr const char* kSchemaVersion = "3";
 /// The zstd id (decimal) of the dictionary a writer compresses new documents' data with (stored_codec.h).
 inline constexpr const char* kMetaDictionary = "bahth.dict";
 /// kMetaDictionaryPrefix<id>: the bytes of zstd dictionary <id>, for every dictionary the documents use.
@@ -62,7 +66,8 @@ inline constexpr const char* kMetaDictionaryPrefix = "bahth.dict.";
 /// Part of every content hash: bump it when analysis changes so that re-indexing rewrites every document.
 inline constexpr const char* kAnalysisVersion = "5";  // 2: ة stripped, stop-word spellings; 3: a stray tatweel is a dash;
                                                       // 4: mentioned dates by their periods (official Umm al-Qura);
-                                                      // 5: schema 2 (positions in a value, fewer Z keys)
+                                                      // 5: schema 2 (positions in a value, fewer Z keys);
+                                                      // schema 3 changed no term, so it stays 5
 
 // ---- Document data -------------------------------------------------------------------------------------
 // A JSON object: {"id","title","text","source","url","date","date_source","category","author","file"},

@@ -40,7 +40,7 @@ std::vector<PairMatch> pair_bonuses(const Xapian::Database& db, const Xapian::We
     if (!any || id_term.empty()) continue;
     const auto positions = decode_positions(db.get_document(did).get_value(schema::kSlotPositions), ranks);
     for (std::size_t k = 0; k < pairs.size(); ++k) {
-      if (phrase_occurs({positions[index_of(pairs[k].first)], positions[index_of(pairs[k].second)]})) {
+      if (phrase_occurs({positions.lists[index_of(pairs[k].first)], positions.lists[index_of(pairs[k].second)]})) {
         out[h].pairs.push_back(k);
         docs_of_pair[k].emplace_back(id_term);
       }

@@ -8,15 +8,24 @@
 
 namespace bahth {
 
-bool holds_phrase(const Xapian::Database& db, Xapian::docid did, const std::vector<std::string>& terms,
+namespace {
+
+// Whether the decoded lists of a phrase's words hold it (in the title only, with `title`).
+bool occurs(const DecodedPositions& p, bool title) {
+  return title ? phrase_occurs(p.lists, p.title_words) : phrase_occurs(p.lists);
+}
+
+}  // namespace
+
+bool holds_phrase(const Xapian::Database& db, Xapian::docid did, const std::vector<std::string>& terms, bool title,
                   std::string* id_term) {
   const std::vector<std::size_t> ranks =
       exact_term_ranks(db.termlist_begin(did), db.termlist_end(did), terms, schema::kId, id_term);
   if (std::find(ranks.begin(), ranks.end(), kNoRank) != ranks.end()) return false;
-  return phrase_occurs(decode_positions(db.get_document(did).get_value(schema::kSlotPositions), ranks));
+  return occurs(decode_positions(db.get_document(did).get_value(schema::kSlotPositions), ranks), title);
 }
 
-PhraseSource::PhraseSource(std::vector<std::string> terms) : terms_(std::move(terms)) {}
+PhraseSource::PhraseSource(std::vector<std::string> terms, bool title) : terms_(std::move(terms)), title_(title) {}
 
 void PhraseSource::init(const Xapian::Database& db) {
   db_ = db;
@@ -39,7 +48,7 @@ bool PhraseSource::occurs_in(Xapian::docid did) {
   Xapian::ValueIterator& v = *values_;
   const Xapian::ValueIterator end = db_.valuestream_end(schema::kSlotPositions);
   if (v == end || !v.check(did) || v == end || v.get_docid() != did) return false;
-  return phrase_occurs(decode_positions(*v, ranks));
+  return occurs(decode_positions(*v, ranks), title_);
 }
 
 bool PhraseSource::check(Xapian::docid did, double) {
@@ -73,7 +82,7 @@ void PhraseSource::skip_to(Xapian::docid did, double) {
 }
 
 std::string PhraseSource::get_description() const {
-  std::string d = "PhraseSource(";
+  std::string d = title_ ? "PhraseSource(title: " : "PhraseSource(";
   for (std::size_t k = 0; k < terms_.size(); ++k) d += (k ? " " : "") + terms_[k];
   return d + ")";
 }

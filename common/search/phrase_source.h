@@ -1,11 +1,12 @@
-// An exact phrase over the body field, checked against each candidate's position list (index/positions.h)
-// instead of Xapian's position table, which body words no longer fill.
+// An exact phrase over the body field or the title, checked against each candidate's position list
+// (index/positions.h) instead of Xapian's position table, which the index no longer fills.
 //
 // The query for a phrase is OP_FILTER(OP_AND(its words), PhraseSource(its words)): the AND finds the
 // documents holding every word and gives them the words' weights (as OP_PHRASE did: a phrase weighs what
 // its words weigh), and the source only says yes or no. Xapian's AND asks the source about a document only
 // once every other part holds it (check(), the least frequent part first), so the list is read for the
-// candidates alone — lazily, as OP_PHRASE reads position lists — never for the whole index.
+// candidates alone — lazily, as OP_PHRASE reads position lists — never for the whole index. A title phrase
+// (title:"…") ANDs the words' title terms and asks the source for a run within the title's positions.
 //
 // Each check reads the candidate's termlist up to the phrase's last word (to find the words' ranks) and its
 // position list: a few microseconds. It needs the local index: a shard served by xapian-tcpsrv cannot run
@@ -23,16 +24,18 @@
 namespace bahth {
 
 /// Whether document `did` of `db` holds the exact terms `terms` in this order in its body field (title or
-/// body), read from its termlist and position list. With `id_term`, receives the document's id term.
-bool holds_phrase(const Xapian::Database& db, Xapian::docid did, const std::vector<std::string>& terms,
+/// body; with `title`, in its title), read from its termlist and position list. With `id_term`, receives the
+/// document's id term.
+bool holds_phrase(const Xapian::Database& db, Xapian::docid did, const std::vector<std::string>& terms, bool title,
                   std::string* id_term = nullptr);
 
 class PhraseSource : public Xapian::PostingSource {
  public:
-  /// `terms`: the phrase's exact terms (body field, unprefixed), in order; at least two.
-  explicit PhraseSource(std::vector<std::string> terms);
+  /// `terms`: the phrase's exact terms (body field, unprefixed), in order; at least two. `title`: only a
+  /// run within the title counts.
+  PhraseSource(std::vector<std::string> terms, bool title);
 
-  PhraseSource* clone() const override { return new PhraseSource(terms_); }
+  PhraseSource* clone() const override { return new PhraseSource(terms_, title_); }
   void init(const Xapian::Database& db) override;
 
   Xapian::doccount get_termfreq_min() const override { return 0; }
@@ -54,6 +57,7 @@ class PhraseSource : public Xapian::PostingSource {
   void scan_from(Xapian::docid did);
 
   std::vector<std::string> terms_;
+  bool title_ = false;
   Xapian::Database db_;
   std::optional<Xapian::ValueIterator> values_;  // the position lists, read forward as the matcher moves
   Xapian::docid values_from_ = 0;    // the document the stream was last asked about

@@ -437,14 +437,14 @@ class Parser {
     for (const Token& t : tokens) {
       parts.emplace_back(prefix + t.form);
       forms.push_back(t.form);
-      terms.push_back(prefix + t.form);
+      terms.push_back(schema::kBodyExact + t.form);
     }
     if (!negating_) out_.match.phrases.push_back(std::move(forms));
-    if (title) return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end());
-    // The body's positions are in a value slot (index/positions.h): its words, filtered by their order.
+    // Positions are in a value slot (index/positions.h), the title's first: the phrase's words in its
+    // field, filtered by their order there.
     return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()),
-                         phrase_filter_ ? phrase_filter_(terms)
-                                        : Xapian::Query((new PhraseSource(std::move(terms)))->release()));
+                         phrase_filter_ ? phrase_filter_(terms, title)
+                                        : Xapian::Query((new PhraseSource(std::move(terms), title))->release()));
   }
 
   Lexer lexer_;

@@ -43,11 +43,11 @@ struct ParsedQuery {
                                       ///< parenthesis), or empty: SearchRequest::strict_syntax makes it an error
 };
 
-/// How a phrase over the body field is checked: given the phrase's exact terms in order, the query that
-/// keeps only the documents holding them in that order (used as the filter of the AND of its words). The
-/// default, a PhraseSource (phrase_source.h), needs a local index; the searcher resolves phrases itself over
-/// remote shards (Searcher::phrase_documents).
-using PhraseFilter = std::function<Xapian::Query(const std::vector<std::string>& terms)>;
+/// How a phrase is checked: given the phrase's exact (body-field) terms in order, and whether it must stand
+/// in the title, the query that keeps only the documents holding them in that order (used as the filter of
+/// the AND of its words). The default, a PhraseSource (phrase_source.h), needs a local index; the searcher
+/// resolves phrases itself over remote shards (Searcher::phrase_documents).
+using PhraseFilter = std::function<Xapian::Query(const std::vector<std::string>& terms, bool title)>;
 
 /// Parses `text` (UTF-8); relative dates in date: count back from `today` (no valid date: they are refused).
 /// Throws QueryError when it is empty, has no searchable word (only punctuation or diacritics), is not valid

@@ -296,21 +296,23 @@ std::vector<Ranked> ranked_hits(const Xapian::Database& db, const Xapian::Weight
 
 }  // namespace
 
-Xapian::Query Searcher::phrase_documents(const std::vector<std::string>& terms) const {
+Xapian::Query Searcher::phrase_documents(const std::vector<std::string>& terms, bool title) const {
+  std::vector<std::string> words;  // the terms of the field the phrase must stand in
+  for (const std::string& t : terms) words.push_back((title ? schema::kTitleExact : schema::kBodyExact) + t);
   Xapian::Enquire candidates(db_);
   candidates.set_weighting_scheme(Xapian::BoolWeight());
-  candidates.set_query(Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()));
+  candidates.set_query(Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()));
   const Xapian::MSet all = candidates.get_mset(0, db_.get_doccount());
   std::vector<Xapian::Query> ids;
   std::string id;
   for (auto it = all.begin(); it != all.end(); ++it)
-    if (holds_phrase(db_, *it, terms, &id) && !id.empty()) ids.emplace_back(id);
+    if (holds_phrase(db_, *it, terms, title, &id) && !id.empty()) ids.emplace_back(id);
   return ids.empty() ? Xapian::Query::MatchNothing : Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end());
 }
 
 Xapian::Query Searcher::filtered_query(const SearchRequest& req, ParsedQuery& parsed) const {
   if (trim(req.query).empty() && (!req.facets.empty() || req.exact_count)) parsed.query = Xapian::Query::MatchAll;
-  else if (remote_) parsed = parse_query(req.query, *analyzer_, req.today, [this](const auto& t) { return phrase_documents(t); });
+  else if (remote_) parsed = parse_query(req.query, *analyzer_, req.today, [this](const auto& t, bool title) { return phrase_documents(t, title); });
   else parsed = parse_query(req.query, *analyzer_, req.today);
   Xapian::Query query = parsed.query;
   if (!req.from.empty() || !req.to.empty())
@@ -447,6 +449,12 @@ SearchResult Searcher::search(const SearchRequest& req) const {
           h.rank = ++rank;
           h.score = r.score;
           h.duplicates = req.collapse ? it.get_collapse_count() : 0;
+          if (!req.stored) {
+            h.id = it.get_document().get_value(schema::kSlotId);
+            if (req.explain) h.explain = explain(query, r.pairs, it.get_document(), h.id, req.ranking);
+            result.hits.push_back(std::move(h));
+            continue;
+          }
           StoredArticle stored = read_stored(it.get_document(), *decoder_);
           h.id = std::move(stored.id);
           h.title = std::move(stored.title);

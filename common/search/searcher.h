@@ -50,6 +50,9 @@ struct SearchRequest {
   std::optional<std::string> added_through;
   std::size_t snippet_chars = 200;
   bool snippets = true;
+  /// Read each hit's title, date, source, url and category from its stored text; false: a hit has its id,
+  /// score and duplicates only, read from value slots (ids and TREC output: no stored text is decompressed).
+  bool stored = true;
   bool explain = false;           ///< fill Hit::explain
   bool collapse = true;           ///< show one document of each duplicate cluster (schema::kSlotDuplicate)
   SortOrder sort = SortOrder::relevance;  ///< newest/oldest: by publication date, then relevance
@@ -124,9 +127,10 @@ class Searcher {
  private:
   /// The request's query with its filters (dates, added times); `parsed` receives the parse.
   Xapian::Query filtered_query(const SearchRequest& request, ParsedQuery& parsed) const;
-  // Over remote shards: the documents that hold the body phrase `terms` (exact terms, in order), as a
-  // filter of their id terms, found by checking every document that holds all its words (holds_phrase).
-  Xapian::Query phrase_documents(const std::vector<std::string>& terms) const;
+  // Over remote shards: the documents that hold the phrase `terms` (exact terms, in order; with `title`, in
+  // the title), as a filter of their id terms, found by checking every document that holds all its words
+  // in that field (holds_phrase).
+  Xapian::Query phrase_documents(const std::vector<std::string>& terms, bool title) const;
   std::vector<TermContribution> explain(const Xapian::Query& query, const std::vector<WordPair>& pairs,
                                         const Xapian::Document& doc,
                                         const std::string& id, const Ranking& ranking) const;
@@ -134,7 +138,7 @@ class Searcher {
   double weight_in(const Xapian::Query& clause, const std::string& id, const Ranking& ranking) const;
   std::string path_;
   mutable Xapian::Database db_;  // reopened when a writer commits under us
-  bool remote_ = false;           // a shard is served over TCP: body phrases are checked here (phrase_documents)
+  bool remote_ = false;           // a shard is served over TCP: phrases are checked here (phrase_documents)
   std::unique_ptr<Analyzer> analyzer_;
   std::unique_ptr<DataDecoder> decoder_;  // the stored data, with the dictionaries of every shard
 };
