@@ -327,6 +327,11 @@ def case_batch():
     rc, out, _ = search("--index", db, "--json", "--fields", "id,date", "بوتين")
     hits = [r for r in jsonl(out) if r["type"] == "hit"]
     check(hits and all(set(h) == {"type", "query_id", "id", "date"} for h in hits), f"--fields: {hits[:1]}")
+    # Ids and scores alone are read without the stored text (schema::kSlotId): the same hits.
+    full = [(h["id"], h["score"]) for h in jsonl(search("--index", db, "--json", "بوتين")[1]) if h["type"] == "hit"]
+    bare = [(h["id"], h["score"]) for h in jsonl(search("--index", db, "--json", "--fields", "id,score", "بوتين")[1])
+            if h["type"] == "hit"]
+    check(len(full) == 5 and bare == full, f"--fields id,score: {bare} against {full}")
     expect(search("--index", db, "--fields", "id,body", "بوتين"), 2, r"unknown field 'body'", "--fields checks names")
 
 
