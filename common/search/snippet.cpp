@@ -1,6 +1,8 @@
 #include "search/snippet.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "text/utf8.h"
 
@@ -25,9 +27,21 @@ bool stem_matches(const Token& token, const std::set<std::string>& stems, const 
 std::vector<bool> match_tokens(const std::vector<Token>& tokens, const MatchSpec& spec, const Analyzer& analyzer) {
   std::vector<bool> hit(tokens.size(), false);
   if (spec.empty()) return hit;
+  // A news text repeats its words: each distinct word is stemmed once (stemming was most of a snippet's time).
+  std::unordered_map<std::string_view, bool> word_matches;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (spec.exact.count(tokens[i].form) || (!spec.stems.empty() && stem_matches(tokens[i], spec.stems, analyzer)))
+    const Token& t = tokens[i];
+    if (spec.exact.count(t.form)) {
       hit[i] = true;
+    } else if (!spec.stems.empty()) {
+      if (t.numeric) {
+        hit[i] = stem_matches(t, spec.stems, analyzer);
+        continue;
+      }
+      const auto [it, added] = word_matches.try_emplace(t.form, false);
+      if (added) it->second = stem_matches(t, spec.stems, analyzer);
+      hit[i] = it->second;
+    }
   }
   for (const auto& phrase : spec.phrases) {
     if (phrase.empty() || phrase.size() > tokens.size()) continue;
