@@ -301,6 +301,55 @@ def case_queries():
     check(p.returncode == 0 and err == b"", f"| head -1: exit {p.returncode}, stderr {err!r}")
 
 
+def case_word_forms():
+    """Issue 13: a query word finds the article however it is ended (a plural for a singular, a pronoun, the
+    accusative ا) and, below it, its derived forms (the verbal noun for the verb); names keep their letters;
+    a quoted word matches only as written; --explain names the form that matched."""
+    db = fresh("forms-index")
+    articles = [
+        {"id": "teachers", "title": "إضراب في المدارس", "text": "نفذ المعلمين إضرابا عن العمل للمطالبة بزيادة الرواتب في المدارس الحكومية."},
+        {"id": "teachers-nom", "title": "مطالب", "text": "قال المعلمون إن مطالبهم لم تلق ردا من الوزارة حتى الآن."},
+        {"id": "teacher", "title": "تكريم", "text": "كرمت المدرسة المعلم الأقدم في المنطقة."},
+        {"id": "country", "title": "عودة", "text": "عاد اللاجئون إلى بلادهم بعد سنوات من النزوح والحرب."},
+        {"id": "withdrawal", "title": "القوات", "text": "انسحبت القوات من المدينة فجر اليوم بعد معارك عنيفة."},
+        {"id": "withdrawal-2", "title": "الجيش", "text": "قال مصدر عسكري إن الكتيبة انسحبت من مواقعها شرق النهر."},
+        {"id": "palestine", "title": "القدس", "text": "زار الوفد فلسطين والتقى مسؤولين في القدس."},
+        {"id": "not-palestine", "title": "رسالة", "text": "كتب فلسط في رسالة لا معنى لها ولا تعني شيئا."},
+    ]
+    # Padding: articles that hold none of the words, so the vocabulary's counts mean what they mean in a
+    # real index (a word's partner form must be held beside it).
+    articles += [{"id": f"pad{k}", "title": "أخبار", "text": f"نشرت الصحيفة خبرا رقم {k} عن الطقس في البلاد."}
+                 for k in range(20)]
+    src = write(os.path.join(ARGS.work, ARGS.case, "forms.jsonl"),
+                "\n".join(json.dumps(a, ensure_ascii=False) for a in articles) + "\n")
+    expect(index("--index", db, src), 0, None, "index the word-forms articles")
+
+    def ids(*query):
+        rc, out, err = search("--index", db, "--ids", "--no-collapse", "--limit", "50", *query)
+        check(rc in (0, 1), f"{query}: exit {rc}, stderr {err.strip()[:200]}")
+        return out.split()
+
+    got = ids("المعلم")
+    check(set(got) == {"teacher", "teachers", "teachers-nom"}, f"the singular finds both plurals: {got}")
+    got = ids("المعلمون")
+    check(set(got) == {"teacher", "teachers", "teachers-nom"} and got[0] == "teachers-nom",
+          f"المعلمون finds المعلم and المعلمين too, below its own form: {got}")
+    check(ids('"المعلمون"') == ["teachers-nom"], "a quoted word matches only as written")
+    check("country" in ids("البلاد"), f"the bare word finds بلادهم: {ids('البلاد')}")
+    check(set(ids("انسحاب")) == {"withdrawal", "withdrawal-2"}, f"the verbal noun finds the verb: {ids('انسحاب')}")
+    check(ids("فلسطين") == ["palestine"], f"فلسطين keeps its letters: {ids('فلسطين')}")
+
+    rc, out, _ = expect(search("--index", db, "--json", "--explain", "--no-collapse", "المعلمون"), 0, None, "explain forms")
+    hits = {r["id"]: r for r in jsonl(out) if r["type"] == "hit"}
+    stem = [t for t in hits["teachers"]["explain"] if t["field"] == "stem"]
+    check(stem and stem[0]["term"] == "معلمون" and stem[0]["forms"] == ["معلمين"],
+          f"explain: the hit matched معلمون through معلمين: {stem}")
+    rc, out, _ = expect(search("--index", db, "--explain", "--no-collapse", "--color", "never", "انسحاب"), 0, None,
+                        "explain a derived form")
+    check(re.search(r"0\.30\s+stem\s+\d+\s+\d+\s+انسحبت\n", out) is not None,
+          f"explain: the derived form matched at 0.3: {out[-400:]!r}")
+
+
 def case_batch():
     db = corpus_index()
     qfile = write(os.path.join(ARGS.work, "batch", "q.tsv"),

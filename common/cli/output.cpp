@@ -225,7 +225,14 @@ void ResultWriter::human(const SearchRequest& request, const SearchResult& resul
         const bool phrase = t.field.find("phrase") != std::string::npos;  // no counts of its own
         std::snprintf(line, sizeof line, "%8.3f  %5.2f  %-12s %5s %9s  ", t.weight, t.scale, t.field.c_str(),
                       phrase ? "-" : std::to_string(t.wdf).c_str(), phrase ? "-" : std::to_string(t.docs).c_str());
-        out_ << indent << line << t.word << '\n';
+        out_ << indent << line << t.word;
+        // The forms the hit holds, where they are not just the word's own key: معلمون (معلمين، معلم).
+        if (!(t.forms.size() == 1 && t.forms[0] == t.word) && !t.forms.empty()) {
+          out_ << " (";
+          for (std::size_t k = 0; k < t.forms.size(); ++k) out_ << (k ? "، " : "") << t.forms[k];
+          out_ << ')';
+        }
+        out_ << '\n';
       }
     }
     out_ << '\n';

@@ -40,7 +40,7 @@ Json hit_json(const Hit& h, bool explain) {
   if (explain) {
     Json terms = Json::array();
     for (const TermContribution& t : h.explain)
-      terms.push_back({{"term", t.word}, {"field", t.field}, {"wdf", t.wdf}, {"docs", t.docs}, {"scale", t.scale},
+      terms.push_back({{"term", t.word}, {"forms", t.forms}, {"field", t.field}, {"wdf", t.wdf}, {"docs", t.docs}, {"scale", t.scale},
                        {"weight", t.weight}});
     hit["explain"] = std::move(terms);
   }

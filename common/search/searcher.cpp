@@ -183,12 +183,21 @@ std::vector<TermContribution> Searcher::explain(const Xapian::Query& query, cons
       if (unscaled > 0) c.scale = weight / unscaled;
     }
     if (inner.get_type() == Xapian::Query::LEAF_TERM || inner.get_type() == Xapian::Query::OP_SYNONYM) {
-      // A term, or a stem key with the exact term that stands for it (query.cpp: stem_query), shown as the key.
+      // A term, or a stem key with the exact term that stands for it (query.cpp: stem_query), shown as the
+      // key; a word with its other forms (word_family.h) is the synonym of its own key's query, first, and
+      // theirs: shown as its own key, with the forms the hit holds.
+      const Xapian::Query head = inner.get_type() == Xapian::Query::OP_SYNONYM ? inner.get_subquery(0) : inner;
+      for (auto t = head.get_terms_begin(); t != head.get_terms_end(); ++t) {
+        if (c.term.empty() || term_field(*t).second > term_field(c.term).second) c.term = *t;
+      }
       for (auto t = inner.get_terms_begin(); t != inner.get_terms_end(); ++t) {
         Xapian::TermIterator dt = doc.termlist_begin();
         dt.skip_to(*t);
-        if (dt != doc.termlist_end() && *dt == *t) c.wdf += dt.get_wdf();
-        if (c.term.empty() || term_field(*t).second > term_field(c.term).second) c.term = *t;
+        if (dt == doc.termlist_end() || *dt != *t) continue;
+        c.wdf += dt.get_wdf();
+        const std::string term = *t;
+        std::string form = term.substr(term_field(term).second);
+        if (std::find(c.forms.begin(), c.forms.end(), form) == c.forms.end()) c.forms.push_back(std::move(form));
       }
       const auto [field, prefix] = term_field(c.term);
       c.field = field;

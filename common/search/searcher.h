@@ -71,6 +71,8 @@ struct TermContribution {
   std::string term;              ///< the term as stored, prefix included (schema.h); a phrase's terms, spaced
   std::string field;             ///< "stem", "exact", "title stem", "title exact", "phrase" or "title phrase"
   std::string word;              ///< the term without its prefix (a phrase: its words)
+  std::vector<std::string> forms;  ///< a word: the keys of it the hit holds (its own, or other forms of it:
+                                   ///< معلمين for معلمون, search/word_family.h); a phrase: none
   Xapian::termcount wdf = 0;     ///< occurrences in the document (a title word counts schema::kTitleWdf); 0 for a phrase
   Xapian::doccount docs = 0;     ///< documents in the index that hold the term; 0 for a phrase
   double scale = 1;              ///< the factor the query scales the clause by (exact forms 0.25, pairs 0.1)

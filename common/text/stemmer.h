@@ -17,7 +17,9 @@
 //   - the one-letter proclitics و ف ب ل ك (and وب ول وك فب فل فك): بيروت is not ب + يروت, but بفلسطين is
 //     ب + فلسطين. `proclitic_splits` lists the possible splits; the Analyzer indexes every reading and picks
 //     one at query time from the index's vocabulary (see analyzer.h).
-//   - the plural and dual endings ين ون ان: فلسطين, بوتين, لبنان, ايران are not plurals. They are kept.
+//   - the plural and dual endings ين ون ان and the pronouns هم نا كم …: فلسطين, بوتين, لبنان, ايران are not
+//     plurals, كورونا has no pronoun. They are kept in the index; the query reads them off where the
+//     index's vocabulary says so (endings.h, search/word_family.h).
 #pragma once
 
 #include <array>

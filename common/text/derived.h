@@ -1,0 +1,25 @@
+// Derived forms of a word (issue #13): the verbal noun, the verb and its participle share their letters
+// but for a few added ones, in a handful of patterns of the derived verb forms:
+//
+//   انسحاب ↔ انسحب ↔ ينسحب ↔ منسحب          VII, VIII, X and IV: masdar اـ…اـ, past اـ…, imperfect يـ تـ نـ…, participle مـ…
+//   استخدام ↔ استخدم ↔ يستخدم ↔ مستخدم      (X), اجتماع ↔ اجتمع ↔ يجتمع (VIII), اعلان ↔ اعلن ↔ يعلن ↔ معلن (IV)
+//   تعزيز ↔ يعزز ↔ معزز ↔ تعزز              II: masdar تـ…يـ…, imperfect, participle, and V's imperfect
+//
+// Form I (كتب ← يكتب, مكتب) is left alone: its مفعل is a place noun (مكتب: an office) and its اـ the
+// first person. The patterns spell candidates only: the searcher keeps those the index holds and matches
+// them below the word itself (search/query.cpp), so a wrong candidate that happens to be a word costs
+// little.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bahth {
+
+/// The keys of the derived forms of the word with stem key `key` (Arabic letters; light-stemmed, so
+/// without article), by the patterns above; `key` itself not included. Empty for other keys.
+///   derived_forms("انسحاب") == {"انسحب", "ينسحب", "تنسحب", "نسحب"…}; derived_forms("منسحب") holds "انسحاب"
+std::vector<std::string> derived_forms(std::string_view key);
+
+}  // namespace bahth
