@@ -22,6 +22,8 @@
 #              the same way. Articles with an exact or near copy under another id (same title, or half of
 #              their 5-word shingles in another article) are skipped, so the known item is unambiguous.
 #              The script's header gives the rule in full; breakdown.tsv lists each query's rewrites.
+#   control  the same queries with the rewritten words back in the article's own forms (queries-original.tsv),
+#            run in the same pass under ids ending in -orig: what each engine loses to the forms alone
 #   metrics  MRR@10, Recall@10, Recall@100, overall and per rewrite class (a query counts in every class
 #            it has a rewrite of), by the peers' eval.py (trec_eval-compatible: no answer counts 0); and
 #            Bahth / Lucene++ on MRR@10
@@ -64,6 +66,9 @@ zcat "$SHARED"/data/news/ant.jsonl.gz "$SHARED"/data/news/saudinewsnet.jsonl.gz 
 $PY "$ROOT/scripts/known_item.py" "$SHARED/data/news" "$OUT/data" --count "$COUNT" --seed "$SEED" \
   2>"$OUT/known_item.log" || { cat "$OUT/known_item.log" >&2; exit 2; }
 cat "$OUT/known_item.log" >&2
+# the rewritten queries and the control in one file, so each engine runs both in one pass over one index
+{ cat "$OUT/data/queries.tsv"; sed 's/\t/-orig\t/' "$OUT/data/queries-original.tsv"; } >"$OUT/data/all-queries.tsv"
+{ cat "$OUT/data/qrels.txt"; sed 's/ /-orig /' "$OUT/data/qrels.txt"; } >"$OUT/data/all-qrels.txt"
 
 say "peer dependencies: $PEERS_DIR/install_deps.sh"
 "$PEERS_DIR/install_deps.sh" >"$OUT/deps.log" 2>&1 || { cat "$OUT/deps.log" >&2; say "install_deps.sh failed (root needed to install)"; exit 2; }
@@ -71,7 +76,7 @@ say "peer dependencies: $PEERS_DIR/install_deps.sh"
 say "peers: lucene-arabic xapian-arabic (in the background)"
 (
   PEERS="lucene-arabic xapian-arabic" PASSES=1 CLEAN=1 PEERS_BUILD="$BUILD/bench/peers-build" \
-    "$PEERS_DIR/run_all.sh" "$OUT/data/corpus.jsonl" "$OUT/data/queries.tsv" "$OUT/data/qrels.txt" "$OUT/peers" \
+    "$PEERS_DIR/run_all.sh" "$OUT/data/corpus.jsonl" "$OUT/data/all-queries.tsv" "$OUT/data/all-qrels.txt" "$OUT/peers" \
     >"$OUT/peers.table" 2>"$OUT/peers.log" || echo "run_all exit $?" >>"$OUT/peers.log"
 ) &
 peers_pid=$!
@@ -82,7 +87,7 @@ t0=$(date +%s)
 "$BUILD/bahth-index" -q --stemmer "$STEMMER" -i "$OUT/index" "$OUT/data/corpus.jsonl" 2>"$OUT/index.log" || true
 index_s=$(( $(date +%s) - t0 ))
 say "indexed in ${index_s} s ($(grep -c . "$OUT/index.log" || true) messages in index.log)"
-"$BUILD/bahth-search" -i "$OUT/index" --queries "$OUT/data/queries.tsv" --format trec -n 100 --no-collapse \
+"$BUILD/bahth-search" -i "$OUT/index" --queries "$OUT/data/all-queries.tsv" --format trec -n 100 --no-collapse \
   --run-tag bahth >"$OUT/bahth.run" 2>"$OUT/search.log" || true
 
 say "waiting for the peers"
@@ -130,6 +135,15 @@ for c in ["overall"] + classes:
             ratio = f"{m['mrr_10'] / ms['lucene-arabic']['mrr_10']:.3f}"
         print(f"{head} {m['mrr_10']:7.4f} {m['recall_10']:7.4f} {m['recall_100']:7.4f}   {ratio:>19}")
     print()
+orig = os.path.join(out, "data/qrels.control.txt")
+with open(orig, "w", encoding="utf-8") as f:
+    f.writelines(l.replace(" ", "-orig ", 1) for l in qrels.values())
+print("control: the same queries in the article's own forms (MRR@10 / R@10 / R@100), and what the forms cost")
+for name, run in runs:
+    m, r = score(orig, run), score(os.path.join(out, "data/qrels.overall.txt"), run)
+    if m and r:
+        print(f"  {name:<14} {m['mrr_10']:.4f} / {m['recall_10']:.4f} / {m['recall_100']:.4f}   "
+              f"rewritten: MRR@10 {r['mrr_10'] - m['mrr_10']:+.4f}")
 EOF
 echo "peers (timings taken while Bahth was indexing beside them):"
 cat "$OUT/peers.table" 2>/dev/null || true

@@ -8,6 +8,8 @@ Reads NEWS_DIR/ant.jsonl.gz and NEWS_DIR/saudinewsnet.jsonl.gz and writes into O
   qrels.txt      qid 0 docid 1 (TREC), one relevant article per query
   breakdown.tsv  qid<TAB>docid<TAB>classes<TAB>rewrites<TAB>title: each query's rewrite classes, and every
                  rewrite as `article-word>query-word` (so results can be reported per class and checked)
+  queries-original.tsv  the control: each query with its rewritten words back in the article's own forms
+                 (clitics as the article wrote them), to tell the cost of the forms from the ranking
 Standard library only; the same inputs and seed give the same files.
 
 How a query is written (the rule; also in scripts/bench-known-item.sh):
@@ -27,11 +29,14 @@ How a query is written (the rule; also in scripts/bench-known-item.sh):
   normalised (diacritics, tatweel, alef forms, ة/ه, ى/ي folded) and read with any of its proclitics
   (و ف ب ك ل ال) stripped, equals the new form read the same way. So every rewritten word is a form the
   article never uses, and the article's own form is in its title or first 60 words.
-  The query: at most 4 rewritten words, preferring the title's and the rarer ones, plus untouched words of
-  the title, the rarest first (document frequency 3-5,000 over both corpora; no stop words, digits or
-  Latin), as few as make 3 words, and always at least one (2 when there is only one rewrite): 1 rewrite + 2
-  untouched, 2 + 1, 3 + 1, 4 + 1. Words keep the title's order, rewrites from the lead paragraph follow.
-  An article qualifies with at least one rewrite; the query's classes are those of its rewrites.
+  Rewrites come from the title; only when the title allows none, up to 2 from the first 60 words. Derived
+  forms must be common in the corpus beside the word (a sound plural at least a tenth of the singular's
+  document frequency, a dual a fiftieth; table forms in 3+ articles); adjectives and ordinals (الأخيرة,
+  جديدة) are never rewritten, nor a bare nisba that may be a name (تركي), nor a word with ال as a verb.
+  The query: at most 3 rewritten words, the rarer first, plus untouched words of the title, those
+  without clitics first, then the rarest (document frequency 5-5,000 over both corpora; no stop words,
+  digits or Latin): 1 rewrite + 2 untouched, 2 + 1, 3 + 1. Words keep the title's order, rewrites from
+  the lead follow. An article qualifies with at least one rewrite; the query's classes are its rewrites'.
   Articles: a non-empty title of 4+ words and a body of 80+ words; never an article that has an exact or
   near copy under another id (same normalised title, or half of its distinct 5-word shingles found in one
   other article): the known item would be ambiguous, so those are skipped, not counted as relevant, and
@@ -64,13 +69,13 @@ NO_REWRITE = set(norm_w for norm_w in """جديد جديدة كبير كبيرة
 آخر أخرى سابق سابقة حالي حالية عام عامة خاص خاصة مميز مميزة هائل هائلة رسمي رسمية مقبل مقبلة ماضي ماضية
 قادم قادمة أول أولى ثاني ثانية ثالث ثالثة كامل كاملة واحد واحدة عربي عربية دولي دولية وطني وطنية محلي محلية
 إسلامي إسلامية تاريخي تاريخية عالمي عالمية حكومي حكومية أمني أمنية عسكري عسكرية سياسي سياسية اقتصادي
-اقتصادية اجتماعي اجتماعية مؤثر مؤثرة حاضر حاضرة مطلوب مطلوبة""".split())
+اقتصادية اجتماعي اجتماعية مؤثر مؤثرة حاضر حاضرة مطلوب مطلوبة ولايات""".split())
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669\u0670-\u06d3\u06d5\u0610-\u061a\u064b-\u065f\u06d6-\u06ed\w]+")
 ARABIC_ONLY = re.compile(r"^[\u0621-\u064a]+$")
 
 
-FOLD = str.maketrans("أإآٱةى", "اااايي")
+FOLD = str.maketrans("أإآٱةى", "ااااهي")
 
 
 def norm(w):
@@ -237,8 +242,9 @@ def read_news(news_dir, max_docs):
     return docs
 
 
-def shingles(norm_words, k=5):
-    return {hash(" ".join(norm_words[i:i + k])) for i in range(max(0, len(norm_words) - k + 1))}
+def shingles(w):
+    """The 5-word shingles of a list of words, as tuples."""
+    return zip(w, w[1:], w[2:], w[3:], w[4:])
 
 
 class Corpus:
@@ -262,14 +268,14 @@ class Corpus:
         sizes = {}
         for c in candidates:
             _id, title, text = self.docs[c]
-            sh = shingles(tokens(norm(text)))
+            sh = set(shingles(tokens(norm(text))))
             sizes[c] = len(sh)
             for h in sh:
                 index[h].append(c)
         dup = set()
         for j, (_id, title, text) in enumerate(self.docs):
             hits = Counter()
-            for h in shingles(tokens(norm(text))):
+            for h in set(shingles(tokens(norm(text)))):
                 for c in index.get(h, ()):
                     if c != j:
                         hits[c] += 1
@@ -299,11 +305,14 @@ class Writer:
         al = "ال" if has_al else ""
         out = []
         verb_like = not has_al and n[0] in "يتن"
-        if raw.endswith("ة") and self.dfb(raw) >= 5:  # feminine singular
+        # A derived form must be common beside the word (a tenth of its document frequency for a plural, a
+        # fiftieth for a dual): rare ones are adjectives (المحترفات) or names (خالدين), not what a reader types.
+        sg = self.dfb(raw)
+        if raw.endswith("ة") and sg >= 5:  # feminine singular
             stem = raw[:-1]
-            if self.dfb(stem + "ات") >= 5:
+            if self.dfb(stem + "ات") >= max(5, sg / 10):
                 out.append(("sound-plural", al + stem + "ات"))
-            if self.dfb(stem + "تين") >= 10 and not n.endswith("يه"):  # no dual of a nisba (أميركيتين)
+            if self.dfb(stem + "تين") >= max(10, sg / 50) and not n.endswith("يه"):  # no dual of a nisba
                 out.append(("dual", al + stem + "تين"))
         elif raw.endswith("ات") and len(raw) >= 5:
             stem = raw[:-2]
@@ -316,11 +325,11 @@ class Writer:
             out.append(("dual", al + raw[:-3] + "ة"))
         elif raw.endswith(("ين", "ون")) and not verb_like:
             stem = raw[:-2]
-            if (len(stem) >= 3 and self.dfb(stem) >= 5 and self.dfb(stem + "ون") >= 2
-                    and self.dfb(stem + "ين") >= 2):
+            if (len(stem) >= 3 and self.dfb(stem) >= 5 and self.dfb(stem + "ون") >= 5
+                    and self.dfb(stem + "ين") >= 5):
                 out.append(("sound-plural", al + stem))
         elif not verb_like and n[-1] not in "اويه" and self.dfb(raw) >= 5:
-            if self.dfb(raw + "ين") >= 3 and self.dfb(raw + "ون") >= 3:
+            if self.dfb(raw + "ين") + self.dfb(raw + "ون") >= max(10, sg / 10) and self.dfb(raw + "ون") >= 5:
                 out.append(("sound-plural", al + raw + "ين"))
         return out
 
@@ -414,12 +423,14 @@ class Writer:
         if len(cand) < want:
             return None
         keep = cand[:want]
-        words = sorted([(i, w) for _c, _df, i, w in keep] + [(r[1], r[5]) for r in rw if r[0] == "title"])
-        q = [w for _i, w in words] + [r[5] for r in rw if r[0] == "lead"]
-        q = " ".join(q).split()
+        def build(side):  # side 5: the query; side 4: the same words in the article's own forms
+            words = sorted([(i, w) for _c, _df, i, w in keep] + [(r[1], r[side]) for r in rw if r[0] == "title"])
+            q = [w for _i, w in words] + [r[side] for r in rw if r[0] == "lead"]
+            return " ".join(q).split()
+        q = build(5)
         if not 3 <= len(q) <= 6:
             return None
-        return q, [(r[3], r[4], r[5]) for r in rw]
+        return q, [(r[3], r[4], r[5]) for r in rw], build(4)
 
 
 def main():
@@ -477,14 +488,16 @@ def main():
     os.makedirs(a.out_dir, exist_ok=True)
     with open(os.path.join(a.out_dir, "queries.tsv"), "w", encoding="utf-8") as fq, \
             open(os.path.join(a.out_dir, "qrels.txt"), "w", encoding="utf-8") as fr, \
-            open(os.path.join(a.out_dir, "breakdown.tsv"), "w", encoding="utf-8") as fb:
+            open(os.path.join(a.out_dir, "breakdown.tsv"), "w", encoding="utf-8") as fb, \
+            open(os.path.join(a.out_dir, "queries-original.tsv"), "w", encoding="utf-8") as fo:
         fb.write("#qid\tdocid\tclasses\trewrites\ttitle\n")
         for k, idx in enumerate(chosen, 1):
             qid = f"ki{k:03d}"
             docid, title, _text = docs[idx]
-            q, rws = drafts[idx]
+            q, rws, q_orig = drafts[idx]
             classes = sorted({r[0] for r in rws}, key=CLASSES.index)
             fq.write(f"{qid}\t{' '.join(q)}\n")
+            fo.write(f"{qid}\t{' '.join(q_orig)}\n")
             fr.write(f"{qid} 0 {docid} 1\n")
             fb.write(f"{qid}\t{docid}\t{','.join(classes)}\t"
                      f"{';'.join(f'{r[1]}>{r[2]}' for r in rws)}\t{' '.join(title.split())}\n")

@@ -225,7 +225,6 @@ VERBS = """
 إصابة: أصاب يصيب +أصيب أصيبت أصيبوا
 تبرع: +تبرعت تبرعوا يتبرع متبرع
 تفجير: +فجرت فجروا يفجر تفجر
-تنظيم: +نظمت ينظم تنظم
 """
 
 # Broken plurals. `singular plural`: both without ال; the generator adds it where the article's word had it.
