@@ -36,8 +36,8 @@
 #        STEMMER=light|snowball|none (default light)  JOBS=2  COUNT=360  SEED=13
 # The peers' Debian packages come from ../shared/bench/peers/install_deps.sh, run first (a no-op when they
 # are present; installing needs root).
-# Output: the table on stdout; queries, runs, indexes and logs under $BUILD/bench/known-item/. Takes ~12 min
-# on the 2-core development machine (the peers index beside Bahth).
+# Output: the table on stdout; queries, runs, indexes and logs under $BUILD/bench/known-item/. Took 22 min
+# on the 2-core development machine under load (the peers index beside Bahth; the generator takes 3-5 min).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
