@@ -27,6 +27,7 @@ const std::vector<Ending>& endings() {
       {"\u0647\u0646", EndingKind::pronoun, {}},                                          // هن
       {"\u0643\u0645", EndingKind::pronoun, {}},                                          // كم
       {"\u0643\u0646", EndingKind::pronoun, {}},                                          // كن
+      {"\u064A\u0627", EndingKind::alef, {}},                                             // يا: سوريا beside سوري
       {"\u0646\u0627", EndingKind::pronoun, {}},                                          // نا
       // The ت a feminine noun's ة becomes before ه ها, which the stemmer strips (حكومته → حكومت), and the
       // ت of a verb's feminine past (قالت).

@@ -22,7 +22,7 @@ enum class EndingKind {
   plural,   ///< a sound plural or a dual: ون ين ان, يون يين, تان تين; `partners` are its other case forms
   pronoun,  ///< an attached pronoun: هم هما كم كما نا هن كن, and the ت of a feminine before one (حكومتهم; حكومته
             ///< is حكومت once the stemmer strips ه) or of a verb (قالت)
-  alef,     ///< ا: the accusative of an indefinite noun (عاما, شخصا), and a place beside its nisba (سوريا, سوري)
+  alef,     ///< ا: the accusative of an indefinite noun (عاما, شخصا); يا: a place beside its nisba (سوريا, سوري)
 };
 
 struct Ending {
