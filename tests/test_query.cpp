@@ -227,15 +227,15 @@ TEST_CASE("synonyms: plain words and runs of them; quoted, excluded and required
     const char* warning;   // "" for none
   } cases[] = {
       {"أمريكا",
-       "Query((((Zامريكا SYNONYM امريكا) OR 0.25 * امريكا) OR ((الولايات AND المتحدة) FILTER "
+       "Query((((Zامريكا SYNONYM امريكا) OR 0.25 * امريكا) OR 0.02 * ((الولايات AND المتحدة) FILTER "
        "PostingSource(PhraseSource(الولايات المتحدة)))))",
        "synonyms of امريكا searched too: الولايات المتحدة (quote a word to keep it as typed)"},
       {"زيارة الولايات المتحدة",  // a run of plain words that is an entry: its synonym by its stem key
        "Query((((((Zزيار SYNONYM زيار) OR 0.25 * زيارة) OR (Zولا OR 0.25 * الولايات)) OR ((Zمتحد SYNONYM متحد) OR "
-       "0.25 * المتحدة)) OR (Zامريكا SYNONYM امريكا)))",
+       "0.25 * المتحدة)) OR 0.02 * (Zامريكا SYNONYM امريكا)))",
        "synonyms of الولايات المتحدة searched too: امريكا (quote a word to keep it as typed)"},
       {"title:أمريكا",  // in the title
-       "Query(((ZSامريكا SYNONYM Sامريكا) OR ((Sالولايات AND Sالمتحدة) FILTER PostingSource(PhraseSource(title: "
+       "Query(((ZSامريكا SYNONYM Sامريكا) OR 0.02 * ((Sالولايات AND Sالمتحدة) FILTER PostingSource(PhraseSource(title: "
        "الولايات المتحدة)))))",
        "synonyms of امريكا searched too: الولايات المتحدة (quote a word to keep it as typed)"},
       {"الولايات العربية المتحدة",  // not the entry's words in a row
