@@ -29,7 +29,7 @@ bahth::ProgramHelp program_help() {
   bahth::ProgramHelp h;
   h.name = kProgram;
   h.summary = "Index Arabic news articles for bahth-search.";
-  h.usage = "[--index DIR] [options] INPUT...\n       [--index DIR] --synonyms FILE";
+  h.usage = "[--index DIR] [options] [--synonyms FILE] INPUT...";
   h.positional = "inputs";
   h.description = R"(Reads articles from files, directories (walked recursively, links not followed) and JSON Lines, and
 adds them to a Xapian index that bahth-search reads. Every article is analysed for Arabic: normalised,

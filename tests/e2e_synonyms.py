@@ -134,5 +134,20 @@ def case_shards():
             srv.wait()
 
 
+def case_serve():
+    """/api/search shares the Searcher: the same synonyms and warnings as the command line; a list replaced
+    while the server runs is used by the next request."""
+    from e2e_serve import Server, q
+    db = fresh("index")
+    expect(index("--index", db, "--synonyms", synonyms_file("syn.txt", SYNONYMS), *inputs()), 0, None, "build")
+    with Server(db, "--quiet") as s:
+        got = s.json(q("أمريكا", limit="50"))
+        check({"us-1", "us-2"} <= {h["id"] for h in got["hits"]}, f"the API finds the synonym: {got['hits']}")
+        check(any("synonyms of امريكا" in w for w in got["summary"]["warnings"]), f"API warnings: {got['summary']}")
+        expect(index("--index", db, "--synonyms", synonyms_file("new.txt", "داعش، تنظيم الدولة\n")), 0, None, "replace")
+        got = s.json(q("داعش", limit="50"))
+        check({"is-1", "is-2"} <= {h["id"] for h in got["hits"]}, f"the new list, without a restart: {got['hits']}")
+
+
 if __name__ == "__main__":
     e2e.main(globals())
