@@ -34,7 +34,7 @@ void store_synonyms(const std::string& path, const std::vector<SynonymGroup>& gr
 std::vector<std::pair<std::string, std::vector<std::string>>> synonyms_of(const Xapian::Database& db,
                                                                           const std::string& word);
 
-/// Every key of `db`'s synonym table with its synonyms, in key order (bahth-search --list-synonyms).
+/// Every key of `db`'s synonym table with its synonyms, in key order (xapian-delve does not show them).
 std::vector<std::pair<std::string, std::vector<std::string>>> stored_synonyms(const Xapian::Database& db);
 
 }  // namespace bahth
