@@ -314,7 +314,10 @@ Xapian::Query Searcher::phrase_documents(const std::vector<std::string>& terms, 
 Xapian::Query Searcher::filtered_query(const SearchRequest& req, ParsedQuery& parsed) const {
   if (trim(req.query).empty() && (!req.facets.empty() || req.exact_count)) parsed.query = Xapian::Query::MatchAll;
   else {
-    const SynonymLookup synonyms = [this](const std::string& word) { return synonyms_of(db_, word); };
+    // One look at the synonym table a query when it is empty (most indexes), one a plain word otherwise.
+    SynonymLookup synonyms;
+    if (db_.synonym_keys_begin() != db_.synonym_keys_end())
+      synonyms = [this](const std::string& word) { return synonyms_of(db_, word); };
     PhraseFilter phrases;
     if (remote_) phrases = [this](const auto& t, bool title) { return phrase_documents(t, title); };
     parsed = parse_query(req.query, *analyzer_, req.today, phrases, synonyms);
