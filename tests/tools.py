@@ -184,7 +184,7 @@ def bash_complete(script, words, cwd=None):
     return [line for line in p.stdout.splitlines() if line]
 
 
-FILE_OPTIONS = {"bahth-index": {"index": "dir", "delete-from": "file"},
+FILE_OPTIONS = {"bahth-index": {"index": "dir", "delete-from": "file", "synonyms": "file"},
                 "bahth-search": {"index": "dir", "queries": "file"}}
 
 
