@@ -3,13 +3,16 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "base/errors.h"
 #include "index/run.h"
+#include "index/synonym_table.h"
 #include "cli/options.h"
 #include "cli/reporter.h"
 #include "text/stemmer.h"
@@ -26,7 +29,7 @@ bahth::ProgramHelp program_help() {
   bahth::ProgramHelp h;
   h.name = kProgram;
   h.summary = "Index Arabic news articles for bahth-search.";
-  h.usage = "[--index DIR] [options] INPUT...";
+  h.usage = "[--index DIR] [options] [--synonyms FILE] INPUT...";
   h.positional = "inputs";
   h.description = R"(Reads articles from files, directories (walked recursively, links not followed) and JSON Lines, and
 adds them to a Xapian index that bahth-search reads. Every article is analysed for Arabic: normalised,
@@ -38,6 +41,7 @@ by id; it never duplicates them. Run it daily over the same archive folders to a
               {"threads", ValueKind::text, {}, "N"},
               {"delete", ValueKind::text, {}, "ID"},
               {"delete-from", ValueKind::file, {}},
+              {"synonyms", ValueKind::file, {}},
               {"inputs", ValueKind::file, {}, "INPUT"}};
   h.sections = {
       {"Inputs", R"(A .txt file is one article (a scraped page: boilerplate lines are removed, the title and a dateline
@@ -49,6 +53,13 @@ A .html or .htm file is a saved page (title, date, site and body read with an HT
 run ends: an interrupted first run leaves no index. Later runs update the index in place, committing every
 --batch documents: an interrupted run leaves it at its last commit. One writer at a time; searches keep
 working while it writes.)"},
+      {"Synonyms", R"(--synonyms FILE stores a list of equivalent words and phrases in the index; plain query words then
+match their synonyms too. FILE is UTF-8, one group a line, entries separated by commas (, or ،) or tabs;
+blank lines and # comments are skipped; each entry is normalised like a query. A line that cannot be used
+is reported as FILE:LINE and skipped (exit status 2), the others are stored. With inputs, the list is
+stored when they are written; without inputs, it replaces the existing index's list (the old one is gone)
+and touches no document: no rebuild. An empty file (/dev/null) clears it. A list for Arabic news is
+installed as share/bahth/synonyms-news.txt.)"},
       {"Output for scripts", R"(--dry-run --json writes one JSON object per article, what would be stored: id, title, source, url,
 category, date ({"value", "source"}: where the date came from), origin, encoding, text_chars, terms,
 duplicate_of (the id of the first copy, or null) and mentioned_dates ([{"text", "start", "end", "value",
@@ -74,6 +85,8 @@ duplicate_of (the id of the first copy, or null) and mentioned_dates ([{"text", 
 struct Options {
   bahth::IndexRunOptions run;
   std::vector<std::string> inputs;
+  std::optional<bahth::SynonymFile> synonyms;  // --synonyms, read before any work
+  std::string synonyms_path;
   bool quiet = false;
   bool progress = false;  // a progress line on stderr, rewritten in place (a terminal, not --quiet)
 };
@@ -99,6 +112,8 @@ Options parse_options(int argc, char** argv) {
       ("prune", "delete documents whose source file no longer exists under the inputs given")
       ("delete", "delete the document with this id (repeatable)", cxxopts::value<std::vector<std::string>>())
       ("delete-from", "delete the documents whose ids are listed in FILE, one per line (- for stdin)",
+       cxxopts::value<std::string>())
+      ("synonyms", "store the synonym groups of FILE in the index, replacing its list (without inputs: only that)",
        cxxopts::value<std::string>())
       ("q,quiet", "no progress line and no summary")
       ("inputs", "files, directories or -", cxxopts::value<std::vector<std::string>>());
@@ -137,7 +152,15 @@ Options parse_options(int argc, char** argv) {
       if (!id.empty() && id[0] != '#') o.run.delete_ids.emplace_back(id);
     }
   }
-  if (o.inputs.empty() && o.run.delete_ids.empty())
+  if (r.count("synonyms")) {
+    o.synonyms_path = r["synonyms"].as<std::string>();
+    std::ifstream file(o.synonyms_path);
+    std::error_code ec;
+    if (!file || std::filesystem::is_directory(o.synonyms_path, ec)) throw bahth::UsageError("cannot open " + o.synonyms_path);
+    o.synonyms = bahth::read_synonyms(file, o.synonyms_path, bahth::Analyzer(bahth::default_stemmer_name()));
+    o.run.synonyms = o.synonyms->groups;
+  }
+  if (o.inputs.empty() && o.run.delete_ids.empty() && !o.synonyms)
     throw bahth::UsageError("no input given (files, directories, or - for JSONL on stdin)");
   if (o.run.prune && o.inputs.empty()) throw bahth::UsageError("--prune needs the inputs whose deleted files to prune");
   if (o.run.index.empty() && !o.run.dry_run) throw bahth::UsageError("--index must not be empty");
@@ -154,6 +177,16 @@ int main(int argc, char** argv) {
   return bahth::run_program(kProgram, [&] {
     const Options o = parse_options(argc, argv);
     bahth::StderrReporter report(kProgram, std::cerr, o.progress);
+    if (o.synonyms) for (const std::string& p : o.synonyms->problems) report.problem(p);
+    const bool bad_synonyms = o.synonyms && !o.synonyms->problems.empty();
+    if (o.inputs.empty() && o.run.delete_ids.empty()) {  // --synonyms alone: the list replaced, no document touched
+      if (o.run.dry_run) return bad_synonyms ? 2 : 0;
+      bahth::store_synonyms(o.run.index, o.synonyms->groups);
+      if (!o.quiet)
+        report.note(std::to_string(o.synonyms->groups.size()) + " synonym groups from " + o.synonyms_path +
+                    " stored in " + o.run.index + " (its previous list replaced)");
+      return bad_synonyms ? 2 : 0;
+    }
     const bahth::IndexStats s = bahth::run_index(o.inputs, o.run, std::cout, report);
     std::cout.flush();
     if (!o.quiet) {
@@ -164,6 +197,6 @@ int main(int argc, char** argv) {
                   " deleted, " + std::to_string(s.skipped) + " skipped in " + secs + " s" +
                   (o.run.dry_run ? " (dry run, index untouched)" : " into " + o.run.index));
     }
-    return s.skipped ? 2 : 0;
+    return s.skipped || bad_synonyms ? 2 : 0;
   });
 }

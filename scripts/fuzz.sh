@@ -4,14 +4,14 @@
 # Installs clang and the libraries first when missing (as root, or with sudo).
 #   usage: scripts/fuzz.sh [--smoke | SECONDS] [TARGET...]
 #     --smoke   10 seconds per target (CI)
-#     TARGET    some of: analyzer dates jsonl html query (default: all)
+#     TARGET    some of: analyzer dates jsonl html query api synonyms (default: all)
 # Prints "TARGET: N runs, no crash" per target. Exit status 0 when no target crashed, leaked, timed out or
 # hit an invariant; 1 otherwise (each failure names its crash file under build-fuzz/crashes/); 2 on a usage
 # or build error. The corpora in build-fuzz/corpus/ grow across runs.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=$root/build-fuzz
-all_targets=(analyzer dates jsonl html query api)
+all_targets=(analyzer dates jsonl html query api synonyms)
 
 seconds=60
 if [[ ${1:-} == --smoke ]]; then
@@ -57,6 +57,8 @@ for f in "$root"/corpus/*.txt; do
   for t in analyzer dates query; do cp "$f" "$seeds/$t/"; done
 done
 cp "$root"/tests/data/html/* "$seeds/html/"
+cp "$root"/common/index/synonyms-news.txt "$seeds/synonyms/"
+printf 'a, b\tc\n# x\n\xff,y\nalone\n' >"$seeds/synonyms/bad-lines"
 # Regression inputs found earlier (tests/data/fuzz-regressions/<target>-<name>) stay in every run.
 if [[ -d $root/tests/data/fuzz-regressions ]]; then
   for f in "$root"/tests/data/fuzz-regressions/*; do

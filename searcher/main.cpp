@@ -68,7 +68,8 @@ date:yesterday, date:"الشهر الماضي"..); mentioned:2022 (the text talk
 date in 2022; also YYYY-MM, YYYY-MM-DD, FROM..TO). Words are normalised like the articles (diacritics,
 tatweel, alef forms, Arabic-Indic digits) and stemmed; common function words count only inside phrases.
 A word the index has never seen is searched as the word one letter off that it holds most (مجاس → مجلس),
-with a note on stderr; "quote" it to keep it as typed.)"},
+with a note on stderr; "quote" it to keep it as typed. A plain word (or words) with synonyms stored in
+the index (bahth-index --synonyms) also finds them, below the word itself, with a note on stderr.)"},
       {"Batch", R"(--queries FILE (or - for stdin) runs one query per line, "ID<TAB>query" or "query" (id = line number);
 every output record carries the query id. --format trec writes "qid Q0 docid rank score tag" lines.)"},
       {"Output for scripts", R"(--json writes JSON Lines: one object per line, UTF-8, text in logical order, never coloured. Every

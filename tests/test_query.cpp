@@ -212,3 +212,50 @@ TEST_CASE("date: and mentioned: filters") {
                        "mentioned:7d is not a date or range (YYYY, YYYY-MM, YYYY-MM-DD, FROM..TO)", bahth::QueryError);
 }
 
+
+TEST_CASE("synonyms: plain words and runs of them; quoted, excluded and required words as typed") {
+  const Analyzer a("light");
+  const bahth::SynonymLookup lookup = [](const std::string& word) {
+    std::vector<std::pair<std::string, std::vector<std::string>>> out;
+    if (word == "امريكا") out.push_back({"امريكا", {"الولايات المتحدة"}});
+    if (word == "الولايات") out.push_back({"الولايات المتحدة", {"امريكا"}});
+    return out;
+  };
+  struct Case {
+    const char* query;
+    const char* expected;  // the query's description
+    const char* warning;   // "" for none
+  } cases[] = {
+      {"أمريكا",
+       "Query((((Zامريكا SYNONYM امريكا) OR 0.25 * امريكا) OR 0.02 * ((الولايات AND المتحدة) FILTER "
+       "PostingSource(PhraseSource(الولايات المتحدة)))))",
+       "synonyms of امريكا searched too: الولايات المتحدة (quote a word to keep it as typed)"},
+      {"زيارة الولايات المتحدة",  // a run of plain words that is an entry: its synonym by its stem key
+       "Query((((((Zزيار SYNONYM زيار) OR 0.25 * زيارة) OR (Zولا OR 0.25 * الولايات)) OR ((Zمتحد SYNONYM متحد) OR "
+       "0.25 * المتحدة)) OR 0.02 * (Zامريكا SYNONYM امريكا)))",
+       "synonyms of الولايات المتحدة searched too: امريكا (quote a word to keep it as typed)"},
+      {"title:أمريكا",  // in the title
+       "Query(((ZSامريكا SYNONYM Sامريكا) OR 0.02 * ((Sالولايات AND Sالمتحدة) FILTER PostingSource(PhraseSource(title: "
+       "الولايات المتحدة)))))",
+       "synonyms of امريكا searched too: الولايات المتحدة (quote a word to keep it as typed)"},
+      {"الولايات العربية المتحدة",  // not the entry's words in a row
+       "Query((((Zولا OR 0.25 * الولايات) OR ((Zعرب SYNONYM عرب) OR 0.25 * العربية)) OR ((Zمتحد SYNONYM متحد) OR "
+       "0.25 * المتحدة)))",
+       ""},
+      {"\"أمريكا\"", "Query(امريكا)", ""},
+      {"بكين -أمريكا", "Query((((Zبكين SYNONYM بكين) OR 0.25 * بكين) AND_NOT (Zامريكا SYNONYM امريكا)))", ""},
+      {"+أمريكا بكين",
+       "Query((((Zامريكا SYNONYM امريكا) OR 0.25 * امريكا) AND_MAYBE ((Zبكين SYNONYM بكين) OR 0.25 * بكين)))", ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.query);
+    const bahth::ParsedQuery p = parse_query(c.query, a, kToday, {}, lookup);
+    CHECK(short_factors(p.query.get_description()) == c.expected);
+    std::string warnings;
+    for (const auto& w : p.warnings) warnings += w;
+    CHECK(warnings == c.warning);
+  }
+  // Without a lookup (or synonyms) the query is what it always was.
+  CHECK(parse_query("أمريكا", a, kToday).query.get_description() ==
+        "Query(((Zامريكا SYNONYM امريكا) OR 0.25 * امريكا))");
+}

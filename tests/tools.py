@@ -184,7 +184,7 @@ def bash_complete(script, words, cwd=None):
     return [line for line in p.stdout.splitlines() if line]
 
 
-FILE_OPTIONS = {"bahth-index": {"index": "dir", "delete-from": "file"},
+FILE_OPTIONS = {"bahth-index": {"index": "dir", "delete-from": "file", "synonyms": "file"},
                 "bahth-search": {"index": "dir", "queries": "file"}}
 
 
@@ -257,7 +257,8 @@ def case_deb():
     for path in ("./usr/bin/bahth-index", "./usr/bin/bahth-search", "./usr/share/man/man1/bahth-search.1.gz",
                  "./usr/share/man/man1/bahth-index.1.gz", "./usr/share/bash-completion/completions/bahth-search",
                  "./usr/share/zsh/vendor-completions/_bahth-index", "./usr/share/doc/bahth/README.md",
-                 "./usr/share/doc/bahth/copyright", "./usr/share/bahth/bahth-search.schema.json"):
+                 "./usr/share/doc/bahth/copyright", "./usr/share/bahth/bahth-search.schema.json",
+                 "./usr/share/bahth/synonyms-news.txt"):
         check(re.search(rf" {re.escape(path)}$", contents, flags=re.M), f"the .deb holds {path}")
     root = e2e.fresh("root")
     rc, _, err = run(["dpkg-deb", "-x", deb, root])

@@ -11,6 +11,7 @@
 #include "index/document.h"
 #include "index/dry_run.h"
 #include "index/schema.h"
+#include "index/synonym_table.h"
 #include "index/writer.h"
 #include "ingest/reader.h"
 #include "text/stemmer.h"
@@ -136,6 +137,10 @@ IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptio
     }
   }
   if (writer) writer->finish();
+  if (writer && opt.synonyms) {
+    writer.reset();  // its lock released; a new index is in place by now
+    store_synonyms(opt.index, *opt.synonyms);
+  }
   progress(true);
   stats.seconds = std::chrono::duration<double>(clock::now() - t0).count();
   return stats;

@@ -7,12 +7,14 @@
 // (base/report.h), which the program prefixes with its name. It parses no options (indexer/main.cpp does).
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "base/report.h"
 #include "index/segments.h"
+#include "index/synonyms_file.h"
 
 namespace bahth {
 
@@ -29,6 +31,9 @@ struct IndexRunOptions {
   std::size_t shards = 0;     ///< >0: a new index is split into this many shards (writer.h)
   bool in_place = false;      ///< write a new index in place (WriterOptions)
   std::vector<std::string> delete_ids;  ///< documents to delete before reading the inputs
+  /// Set: the index's synonym list is replaced by these groups once the documents are written
+  /// (synonym_table.h: every shard); a dry run ignores them.
+  std::optional<std::vector<SynonymGroup>> synonyms;
 };
 
 struct IndexStats {

@@ -9,6 +9,11 @@
 //   date:2018-03..2018-05, date:2018                publication date (either side of .. may be empty)
 //   date:7d.., date:yesterday, date:"الشهر الماضي"..   days before today (dates/calendar.h: date_bound)
 //   mentioned:2022, mentioned:2016..2018             articles whose text mentions a date in that period
+//
+// Synonyms stored in the index (index/synonym_table.h): a plain word (not quoted, signed or in a field other
+// than title:), or a run of plain words forming a multi-word entry, also matches its synonyms at
+// kSynonymWeight of their weight: a one-word synonym by its stem key like a typed word, a longer one as an
+// exact phrase. A warning says which were added; quoted words match only as typed.
 #pragma once
 
 #include <functional>
@@ -16,6 +21,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -49,11 +55,16 @@ struct ParsedQuery {
 /// resolves phrases itself over remote shards (Searcher::phrase_documents).
 using PhraseFilter = std::function<Xapian::Query(const std::vector<std::string>& terms, bool title)>;
 
+/// The index's synonyms of a normalised word: every stored key that is `word` or starts with `word` and a
+/// space (a multi-word entry), with its synonyms (normalised, words joined by one space). Empty: none.
+using SynonymLookup =
+    std::function<std::vector<std::pair<std::string, std::vector<std::string>>>(const std::string& word)>;
+
 /// Parses `text` (UTF-8); relative dates in date: count back from `today` (no valid date: they are refused).
 /// Throws QueryError when it is empty, has no searchable word (only punctuation or diacritics), is not valid
 /// UTF-8, or only excludes words.
 ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer, const CivilDate& today,
-                        const PhraseFilter& phrase_filter = {});
+                        const PhraseFilter& phrase_filter = {}, const SynonymLookup& synonyms = {});
 
 }  // namespace bahth
 

@@ -11,6 +11,7 @@
 #include "index/shards.h"
 #include "index/xapian_errors.h"
 #include "index/schema.h"
+#include "index/synonym_table.h"
 #include "index/schema_check.h"
 #include "search/pair_bonus.h"
 #include "search/phrase_source.h"
@@ -321,8 +322,15 @@ Xapian::Query Searcher::phrase_documents(const std::vector<std::string>& terms, 
 
 Xapian::Query Searcher::filtered_query(const SearchRequest& req, ParsedQuery& parsed) const {
   if (trim(req.query).empty() && (!req.facets.empty() || req.exact_count)) parsed.query = Xapian::Query::MatchAll;
-  else if (remote_) parsed = parse_query(req.query, *analyzer_, req.today, [this](const auto& t, bool title) { return phrase_documents(t, title); });
-  else parsed = parse_query(req.query, *analyzer_, req.today);
+  else {
+    // One look at the synonym table a query when it is empty (most indexes), one a plain word otherwise.
+    SynonymLookup synonyms;
+    if (db_.synonym_keys_begin() != db_.synonym_keys_end())
+      synonyms = [this](const std::string& word) { return synonyms_of(db_, word); };
+    PhraseFilter phrases;
+    if (remote_) phrases = [this](const auto& t, bool title) { return phrase_documents(t, title); };
+    parsed = parse_query(req.query, *analyzer_, req.today, phrases, synonyms);
+  }
   Xapian::Query query = parsed.query;
   if (!req.from.empty() || !req.to.empty())
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, value_range(schema::kSlotDate, req.from, req.to));
