@@ -14,12 +14,18 @@
 #include "index/schema_check.h"
 #include "search/pair_bonus.h"
 #include "search/phrase_source.h"
+#include "search/related.h"
 #include "text/stemmer.h"
 #include "text/utf8.h"
 
 namespace bahth {
 
 SortOrder parse_sort_order(const std::string& s) { return parse_choice(kSortOrders, s, "--sort"); }
+
+std::string query_label(const SearchRequest& r) {
+  if (r.like.empty()) return r.query;
+  return "like:" + r.like + (trim(r.query).empty() ? "" : " " + r.query);
+}
 
 namespace {
 
@@ -311,10 +317,17 @@ Xapian::Query Searcher::phrase_documents(const std::vector<std::string>& terms, 
 }
 
 Xapian::Query Searcher::filtered_query(const SearchRequest& req, ParsedQuery& parsed) const {
-  if (trim(req.query).empty() && (!req.facets.empty() || req.exact_count)) parsed.query = Xapian::Query::MatchAll;
+  const bool like = !req.like.empty();
+  if (trim(req.query).empty() && (like || !req.facets.empty() || req.exact_count)) parsed.query = Xapian::Query::MatchAll;
   else if (remote_) parsed = parse_query(req.query, *analyzer_, req.today, [this](const auto& t, bool title) { return phrase_documents(t, title); });
   else parsed = parse_query(req.query, *analyzer_, req.today);
   Xapian::Query query = parsed.query;
+  if (like) {  // related articles (search/related.h), kept by the query if there is one: it filters, they rank
+    ParsedQuery related = related_query(db_, *analyzer_, req.like);
+    query = trim(req.query).empty() ? related.query : Xapian::Query(Xapian::Query::OP_FILTER, related.query, query);
+    if (trim(req.query).empty()) parsed.match = std::move(related.match);
+    parsed.pairs.clear();
+  }
   if (!req.from.empty() || !req.to.empty())
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, value_range(schema::kSlotDate, req.from, req.to));
   if (!req.added_from.empty()) {
@@ -405,7 +418,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
         // category terms; otherwise one unweighted pass over the matches with counting spies.
         std::optional<Xapian::doccount> exact;
         if (!req.facets.empty() || req.exact_count) {
-          const bool whole_index = trim(req.query).empty() && req.from.empty() && req.to.empty() &&
+          const bool whole_index = trim(req.query).empty() && req.like.empty() && req.from.empty() && req.to.empty() &&
                                    req.added_from.empty() && !req.added_through;
           if (whole_index) {
             result.facets = facets_from_terms(db_, req.facets);
