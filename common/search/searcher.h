@@ -132,8 +132,9 @@ class Searcher {
   void reopen() const;
 
  private:
-  /// The request's query with its filters (dates, added times); `parsed` receives the parse.
-  Xapian::Query filtered_query(const SearchRequest& request, ParsedQuery& parsed) const;
+  /// The request's query with its filters (dates, added times); `parsed` receives the parse, `copies` the
+  /// duplicate-cluster key that a --like search must leave out (a decider: search/related.h), or "".
+  Xapian::Query filtered_query(const SearchRequest& request, ParsedQuery& parsed, std::string& copies) const;
   // Over remote shards: the documents that hold the phrase `terms` (exact terms, in order; with `title`, in
   // the title), as a filter of their id terms, found by checking every document that holds all its words
   // in that field (holds_phrase).
