@@ -124,7 +124,7 @@ authentication unless --token FILE is given (then every API request needs "Autho
   bahth-search --index ~/news.db '"شراكة بلا حدود"' --limit 3
   bahth-search --index ~/news.db 'بوتين -أوكرانيا' --from 2022 --to 2022-06 --sort newest
   bahth-search --index ~/news.db --facets year,source 'النفط'
-  bahth-search --index ~/news.db --like SNN-2015-07-21-00000 --from 2015-07-21 --sort newest
+  bahth-search --index ~/news.db --like 003_75c0f02aeffcf6cd.txt --from 2022 --sort newest
   bahth-search --index ~/news.db --json --fields id,title,date 'title:الصين' | jq .title
   bahth-search --index ~/news.db --queries questions.tsv --threads 2 --format trec > run.trec)"},
       {"See also", "bahth-index(1), xapian-tcpsrv(1)"}};
