@@ -59,6 +59,7 @@ different spellings of a word find the same articles. Without a query on a termi
               {"token", ValueKind::file, {}},
               {"cors", ValueKind::text, {}, "ORIGIN"},
               {"time-limit", ValueKind::text, {}, "SECONDS"},
+              {"like", ValueKind::text, {}, "ID"},
               {"query", ValueKind::text, {}, "QUERY"}};
   h.sections = {
       {"Query syntax", R"(Words (any of them, ranked); "a phrase" or «a phrase» (exact words in order); +word (required);
@@ -97,8 +98,8 @@ nothing. --from/--to are kept as typed, so --from 7d moves with the day. --alert
 is new, and nothing when nothing is:
   0 7 * * *  out=$(bahth-search --alerts) && echo "$out" | mail -s "Bahth: new articles" me@example.org)"},
       {"Server", R"(--serve [ADDR:PORT] (default 127.0.0.1:8080) answers over HTTP until SIGINT/SIGTERM: the search page at
-/, and /api/search?q=&from=&to=&sort=&limit=&offset=&facets=&collapse=, /api/article/ID, /api/health (JSON with
-the field names of --json). --threads is then the number of search workers. Any address but loopback has no
+/, and /api/search?q=&from=&to=&sort=&limit=&offset=&facets=&collapse=, /api/related/ID (the same parameters,
+q optional: --like ID), /api/article/ID, /api/health (JSON with the field names of --json). --threads is then the number of search workers. Any address but loopback has no
 authentication unless --token FILE is given (then every API request needs "Authorization: Bearer TOKEN").)"},
       {"Exit status", R"(  0  at least one result was found (--alerts: something new; --serve: stopped by a signal)
   1  no results (--alerts: nothing new)
@@ -124,6 +125,7 @@ authentication unless --token FILE is given (then every API request needs "Autho
   bahth-search --index ~/news.db '"شراكة بلا حدود"' --limit 3
   bahth-search --index ~/news.db 'بوتين -أوكرانيا' --from 2022 --to 2022-06 --sort newest
   bahth-search --index ~/news.db --facets year,source 'النفط'
+  bahth-search --index ~/news.db --like 003_75c0f02aeffcf6cd.txt --from 2022 --sort newest
   bahth-search --index ~/news.db --json --fields id,title,date 'title:الصين' | jq .title
   bahth-search --index ~/news.db --queries questions.tsv --threads 2 --format trec > run.trec)"},
       {"See also", "bahth-index(1), xapian-tcpsrv(1)"}};
@@ -291,6 +293,8 @@ Options parse_options(int argc, char** argv) {
       ("time-limit", "--serve: seconds a query may run before it is stopped with an error",
        cxxopts::value<double>()->default_value("10"))
       ("q,quiet", "--serve: no access log on stderr")
+      ("like", "the articles most related to the stored article ID (not it, nor its copies); a query given too "
+               "only filters them", cxxopts::value<std::string>())
       ("query", "the query", cxxopts::value<std::vector<std::string>>());
   const cxxopts::ParseResult r = bahth::parse_command_line(spec, argc, argv, help);
   Options o;
@@ -373,6 +377,13 @@ Options parse_options(int argc, char** argv) {
   }
   words.insert(words.end(), excluded_words.begin(), excluded_words.end());
   for (const auto& w : words) o.request.query += (o.request.query.empty() ? "" : " ") + w;
+  if (r.count("like")) {
+    o.request.like = r["like"].as<std::string>();
+    if (o.request.like.empty()) throw bahth::UsageError("--like needs the id of an indexed article");
+    for (const char* other : {"queries", "interactive", "alert", "alerts"})
+      if (r.count(other)) throw bahth::UsageError(std::string("--like runs one search: it does not go with --") + other);
+    return o;
+  }
   if (!o.queries_file.empty() && !words.empty()) throw bahth::UsageError("give either a query or --queries, not both");
   parse_alert_options(r, words, o);
   if (o.alert != AlertAction::none) return o;

@@ -1293,6 +1293,61 @@ def case_relative_dates():
           f"title and text of the brief: {hits}")
 
 
+def case_like():
+    """--like ID (issue #13): the articles related to a stored one, on corpus/, in every output format."""
+    db = corpus_index()
+    seed = "003_75c0f02aeffcf6cd.txt"
+    rc, out, err = expect(search("--index", db, "--like", seed, "--json"), 0, None, "--like alone")
+    recs = jsonl(out)
+    hits = [r for r in recs if r["type"] == "hit"]
+    check(recs[0] == {"type": "begin", "query_id": "1", "query": "like:" + seed}, f"begin names the article: {recs[0]}")
+    check(recs[-1]["type"] == "summary" and recs[-1]["query"] == "like:" + seed and recs[-1]["returned"] == len(hits),
+          f"summary: {recs[-1]}")
+    check(hits and seed not in [h["id"] for h in hits], f"related articles, not the article: {[h['id'] for h in hits]}")
+    check(all(h["highlights"] for h in hits), "each related article's snippet highlights the terms it shares")
+    ids = [h["id"] for h in hits]
+    for fmt, lines in (("--ids", ids), ("--format=tsv", None), ("--format=trec", None)):
+        rc, out, _ = expect(search("--index", db, "--like", seed, fmt), 0, None, f"--like {fmt}")
+        check(len(out.splitlines()) == len(ids) and (lines is None or out.splitlines() == lines),
+              f"--like {fmt}: {out.splitlines()} against {ids}")
+    rc, out, _ = expect(search("--index", db, "--like", seed, "--count"), 0, None, "--like --count")
+    check(out.strip().isdigit() and int(out) >= len(ids), f"--like --count: {out!r}")
+    rc, out, _ = expect(search("--index", db, "--like", seed, "--color=never"), 0, None, "--like, human output")
+    check(hits[0]["title"] in out, "human output shows the related titles")
+    # With dates, sorting and facets: the same related articles, narrowed and counted.
+    rc, out, _ = expect(search("--index", db, "--like", seed, "--from", "2024", "--facets", "source,year", "--json"),
+                        0, None, "--like --from --facets")
+    recs = jsonl(out)
+    dated = [r for r in recs if r["type"] == "hit"]
+    facets = {r["facet"]: r["values"] for r in recs if r["type"] == "facet"}
+    check(dated and all(h["date"] >= "2024-01-01" for h in dated) and {h["id"] for h in dated} <= set(ids),
+          f"--from keeps the related articles of 2024: {[(h['id'], h['date']) for h in dated]}")
+    check(facets.get("year") == [{"value": "2024", "count": len(dated)}], f"facets count the related articles: {facets}")
+    rc, out, _ = expect(search("--index", db, "--like", seed, "--sort", "newest", "--ids"), 0, None, "--like --sort newest")
+    check(sorted(out.splitlines()) == sorted(ids), f"--sort newest: the same articles: {out.splitlines()}")
+    # A query filters the related articles; they keep their order.
+    rc, out, _ = search("--index", db, "--like", seed, "--ids", "source:alaraby")
+    check(rc in (0, 1) and out.splitlines() == [i for i in ids if i.startswith("002_")], f"--like with a query: {out!r}")
+    expect(search("--index", db, "--like", "no-such-id"), 2, r"^bahth-search: no article with id 'no-such-id' in the index \(--like\)\n$",
+           "an unknown id")
+    expect(search("--index", db, "--like", seed, "--queries", "-", stdin=b"x\n"), 2, r"--like runs one search", "--like --queries")
+    # An article's copies are not related to it: a copy with other spacing joins its duplicate cluster.
+    work = fresh("copies")
+    os.makedirs(work)
+    for name in os.listdir(os.path.join(ARGS.root, "corpus")):
+        if name.endswith(".txt"):
+            shutil.copy(os.path.join(ARGS.root, "corpus", name), os.path.join(work, name))
+    with open(os.path.join(ARGS.root, "corpus", seed), encoding="utf-8") as f:
+        write(os.path.join(work, "005_copy.txt"), f.read().replace(" ", "  "))
+    cdb = os.path.join(work, "db")
+    expect(index("--index", cdb, work), 0, r"6 added", "index corpus with a copy")
+    for flags in ((), ("--no-collapse",)):
+        rc, out, _ = expect(search("--index", cdb, "--like", seed, "--ids", *flags), 0, None, f"--like {flags}")
+        check(sorted(out.splitlines()) == sorted(ids), f"--like {flags} leaves the copy out: {out.splitlines()} against {ids}")
+        rc, out, _ = search("--index", cdb, "--like", "005_copy.txt", "--ids", *flags)
+        check(seed not in out.splitlines(), f"--like on the copy leaves the original out {flags}: {out.splitlines()}")
+
+
 def main(cases=None):
     """Runs the case named on the command line: a case_* function of `cases` (a module's globals; this one's
     by default, e2e_serve.py passes its own)."""

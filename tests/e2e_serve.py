@@ -139,6 +139,15 @@ def case_api():
             for k in ("query", "estimated_matches", "returned", "offset", "warnings"):
                 check(got["summary"][k] == summary[k], f"{query!r}: summary {k} {got['summary'][k]!r} != {summary[k]!r}")
         check(len(s.json(q("بوتين"))["hits"]) >= 3, "بوتين: fewer than 3 hits over corpus/")
+        # /api/related/ID is --like ID (issue #13): the same hits, facets and summary, with the same parameters.
+        seed = "003_75c0f02aeffcf6cd.txt"
+        for params, options in (({}, []), ({"from": "2024", "facets": "year,source", "sort": "newest"},
+                                           ["--from", "2024", "--facets", "year,source", "--sort", "newest"])):
+            got = s.json("/api/related/" + seed + ("?" + urllib.parse.urlencode(params) if params else ""))
+            hits, facets, summary = cli_json(db, "", "--like", seed, *options)
+            check(hits and got["hits"] == hits and got["facets"] == facets and seed not in [h["id"] for h in hits],
+                  f"/api/related {params}: {got['hits']} against --like's {hits}")
+            check(got["summary"]["query"] == summary["query"] == "like:" + seed, f"/api/related summary: {got['summary']}")
 
         # Every hit's article: its title, and the dates its text mentions as the dry run reports them.
         _, out, _ = run([e2e.ARGS.index_bin, "--dry-run", "--json", os.path.join(e2e.ARGS.root, "corpus")])
@@ -188,6 +197,8 @@ BAD_REQUESTS = [
     ("/api/search?q=%zz", 400, "malformed URL encoding"),
     ("/api/search?q=abc%", 400, "malformed URL encoding"),
     ("/api/article/no-such-id", 404, "no article with id 'no-such-id'"),
+    ("/api/related/no-such-id", 404, "no article with id 'no-such-id'"),
+    ("/api/related/003_75c0f02aeffcf6cd.txt?limit=x", 400, "limit must be a number"),
     ("/api/article/" + "x" * 300, 404, "no article with id"),
     ("/nothing/here", 404, "no such page: /nothing/here"),
     ("/api/searchx?q=a", 404, "no such page"),

@@ -21,11 +21,11 @@ int run_query(const Searcher& searcher, ResultWriter& writer, const SearchReques
     const SearchResult result = searcher.search(r);
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     for (const auto& w : result.warnings) report.note(where + w);
-    writer.write(id, text, r, result, ms);
+    writer.write(id, query_label(r), r, result, ms);
     return result.hits.empty() && result.estimated == 0 ? 1 : 0;
   } catch (const QueryError& e) {
     report.problem(where + e.what());
-    writer.write_error(id, text, e.what());
+    writer.write_error(id, query_label(r), e.what());
     return 2;
   }
 }

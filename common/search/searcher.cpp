@@ -15,12 +15,18 @@
 #include "index/schema_check.h"
 #include "search/pair_bonus.h"
 #include "search/phrase_source.h"
+#include "search/related.h"
 #include "text/stemmer.h"
 #include "text/utf8.h"
 
 namespace bahth {
 
 SortOrder parse_sort_order(const std::string& s) { return parse_choice(kSortOrders, s, "--sort"); }
+
+std::string query_label(const SearchRequest& r) {
+  if (r.like.empty()) return r.query;
+  return "like:" + r.like + (trim(r.query).empty() ? "" : " " + r.query);
+}
 
 namespace {
 
@@ -320,8 +326,9 @@ Xapian::Query Searcher::phrase_documents(const std::vector<std::string>& terms, 
   return ids.empty() ? Xapian::Query::MatchNothing : Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end());
 }
 
-Xapian::Query Searcher::filtered_query(const SearchRequest& req, ParsedQuery& parsed) const {
-  if (trim(req.query).empty() && (!req.facets.empty() || req.exact_count)) parsed.query = Xapian::Query::MatchAll;
+Xapian::Query Searcher::filtered_query(const SearchRequest& req, ParsedQuery& parsed, std::string& copies) const {
+  const bool like = !req.like.empty();
+  if (trim(req.query).empty() && (like || !req.facets.empty() || req.exact_count)) parsed.query = Xapian::Query::MatchAll;
   else {
     // One look at the synonym table a query when it is empty (most indexes), one a plain word otherwise.
     SynonymLookup synonyms;
@@ -332,6 +339,13 @@ Xapian::Query Searcher::filtered_query(const SearchRequest& req, ParsedQuery& pa
     parsed = parse_query(req.query, *analyzer_, req.today, phrases, synonyms);
   }
   Xapian::Query query = parsed.query;
+  if (like) {  // related articles (search/related.h), kept by the query if there is one: it filters, they rank
+    RelatedQuery related = related_query(db_, *analyzer_, req.like);
+    query = trim(req.query).empty() ? related.query : Xapian::Query(Xapian::Query::OP_FILTER, related.query, query);
+    if (trim(req.query).empty()) parsed.match = std::move(related.match);
+    parsed.pairs.clear();
+    copies = std::move(related.cluster);
+  }
   if (!req.from.empty() || !req.to.empty())
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, value_range(schema::kSlotDate, req.from, req.to));
   if (!req.added_from.empty()) {
@@ -359,10 +373,13 @@ std::vector<std::string> Searcher::matching_ids(const SearchRequest& req) const 
     for (int attempt = 0;; ++attempt) {
       try {
         ParsedQuery parsed;
+        std::string copies;
         Xapian::Enquire enquire(db_);
         enquire.set_weighting_scheme(Xapian::BoolWeight());
-        enquire.set_query(filtered_query(req, parsed));
-        const Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
+        enquire.set_query(filtered_query(req, parsed, copies));
+        Xapian::ValueSetMatchDecider not_copies(schema::kSlotDuplicate, false);
+        if (!copies.empty()) not_copies.add_value(copies);
+        const Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount(), 0, nullptr, copies.empty() ? nullptr : &not_copies);
         ids.clear();
         const std::size_t prefix = std::string_view(schema::kId).size();
         for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -412,7 +429,11 @@ SearchResult Searcher::search(const SearchRequest& req) const {
       try {
         // Parsed inside the retry loop: the analyzer reads the index's vocabulary (analyzer.h).
         ParsedQuery parsed;
-        Xapian::Query query = filtered_query(req, parsed);
+        std::string copies;  // --like: the article's duplicate cluster, left out by a decider (search/related.h)
+        Xapian::Query query = filtered_query(req, parsed, copies);
+        Xapian::ValueSetMatchDecider not_copies(schema::kSlotDuplicate, false);
+        if (!copies.empty()) not_copies.add_value(copies);
+        const Xapian::MatchDecider* decider = copies.empty() ? nullptr : &not_copies;
         if (req.strict_syntax && !parsed.repaired.empty()) throw QueryError(parsed.repaired);
         result.warnings = parsed.warnings;
         std::optional<DeadlineSpy> deadline_spy;
@@ -422,7 +443,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
         // category terms; otherwise one unweighted pass over the matches with counting spies.
         std::optional<Xapian::doccount> exact;
         if (!req.facets.empty() || req.exact_count) {
-          const bool whole_index = trim(req.query).empty() && req.from.empty() && req.to.empty() &&
+          const bool whole_index = trim(req.query).empty() && req.like.empty() && req.from.empty() && req.to.empty() &&
                                    req.added_from.empty() && !req.added_through;
           if (whole_index) {
             result.facets = facets_from_terms(db_, req.facets);
@@ -434,7 +455,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
             count.set_query(query);
             facets.attach(count);
             if (deadline_spy) count.add_matchspy(&*deadline_spy);
-            exact = count.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+            exact = count.get_mset(0, 0, db_.get_doccount(), nullptr, decider).get_matches_estimated();
             if (!facets.empty()) result.facets = facets.results();
           }
         }
@@ -454,7 +475,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
         // the pair bonus: pair_bonus.h), ordered again; then the page.
         const auto offset = static_cast<Xapian::doccount>(req.offset), limit = static_cast<Xapian::doccount>(req.limit);
         const Xapian::doccount depth = limit == 0 ? 0 : parsed.pairs.empty() ? offset + limit : std::max(offset + limit, kPairDepth);
-        const Xapian::MSet mset = enquire.get_mset(0, depth);
+        const Xapian::MSet mset = enquire.get_mset(0, depth, 0, nullptr, decider);
         result.estimated = exact ? *exact : mset.get_matches_estimated();
         const std::vector<Ranked> ranked =
             ranked_hits(db_, *weighting(req.ranking), mset, parsed.pairs, req.sort, offset, limit);

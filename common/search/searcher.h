@@ -36,6 +36,9 @@ struct Ranking {
 
 struct SearchRequest {
   std::string query;              ///< may be empty when `facets` are asked for: then every document matches
+  /// The id of a stored article: find the articles related to it (search/related.h), not the article or its
+  /// duplicate cluster. A non-empty `query` then only filters them (relatedness ranks); may be empty.
+  std::string like;
   std::size_t offset = 0;
   std::size_t limit = 10;
   std::string from;               ///< "YYYYMMDD" inclusive lower bound on the publication date, or empty
@@ -63,6 +66,10 @@ struct SearchRequest {
   bool strict_syntax = false;     ///< an unbalanced quote or parenthesis is a QueryError, not a warning
   double time_limit = 0;          ///< seconds the matcher may run before the query fails (QueryError); 0: no limit
 };
+
+/// What a request searched, for the JSON summary and the begin record: its query, with "like:ID" before it
+/// for a related-articles search.
+std::string query_label(const SearchRequest& request);
 
 /// One weighted clause of the query that matched a hit (a term, or a phrase such as the neighbouring-word
 /// pairs of query.cpp) and the weight it adds to the hit's score: the weights of a hit's clauses add up to
@@ -127,8 +134,9 @@ class Searcher {
   void reopen() const;
 
  private:
-  /// The request's query with its filters (dates, added times); `parsed` receives the parse.
-  Xapian::Query filtered_query(const SearchRequest& request, ParsedQuery& parsed) const;
+  /// The request's query with its filters (dates, added times); `parsed` receives the parse, `copies` the
+  /// duplicate-cluster key that a --like search must leave out (a decider: search/related.h), or "".
+  Xapian::Query filtered_query(const SearchRequest& request, ParsedQuery& parsed, std::string& copies) const;
   // Over remote shards: the documents that hold the phrase `terms` (exact terms, in order; with `title`, in
   // the title), as a filter of their id terms, found by checking every document that holds all its words
   // in that field (holds_phrase).

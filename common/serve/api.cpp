@@ -10,6 +10,7 @@
 #include "dates/mentions.h"
 #include "index/dry_run.h"
 #include "search/query.h"
+#include "search/related.h"
 #include "search/snippet.h"
 #include "text/utf8.h"
 
@@ -45,16 +46,17 @@ auto as_parameter(Fn&& fn) -> decltype(fn()) {
 
 }  // namespace
 
-SearchRequest search_request(const QueryParams& params, const ApiLimits& limits) {
+SearchRequest search_request(const QueryParams& params, const ApiLimits& limits, const std::string& like) {
   SearchRequest r;
+  r.like = like;
   if (const std::string* f = param(params, "facets"); f && !f->empty())
     r.facets = as_parameter([&] { return parse_facets(*f); });
   const std::string* q = param(params, "q");
-  if (!q && r.facets.empty()) throw HttpError(400, "no query given (the q parameter)");
+  if (!q && r.facets.empty() && like.empty()) throw HttpError(400, "no query given (the q parameter)");
   if (q) r.query = *q;
   if (r.query.size() > limits.max_query_bytes)
     throw HttpError(400, "query is over " + std::to_string(limits.max_query_bytes) + " bytes");
-  if (trim(r.query).empty() && r.facets.empty()) throw HttpError(400, "empty query");
+  if (trim(r.query).empty() && r.facets.empty() && like.empty()) throw HttpError(400, "empty query");
   r.limit = number_param(params, "limit", 10, limits.max_limit);
   r.offset = number_param(params, "offset", 0, 1000000);
   r.today = local_today();  // from=7d, date:أمس … count back from the server's day
@@ -77,6 +79,8 @@ Json search_response(const Searcher& searcher, const SearchRequest& request) {
   SearchResult result;
   try {
     result = searcher.search(request);
+  } catch (const UnknownArticleError& e) {
+    throw HttpError(404, "no article with id '" + request.like + "'");
   } catch (const QueryError& e) {
     throw HttpError(400, e.what());
   }
@@ -86,7 +90,7 @@ Json search_response(const Searcher& searcher, const SearchRequest& request) {
   Json facets = Json::array();
   for (const Facet& f : result.facets) facets.push_back({{"facet", f.name}, {"values", facet_values_json(f)}});
   return {{"hits", std::move(hits)}, {"facets", std::move(facets)},
-          {"summary", summary_json(request.query, request, result, ms)}};
+          {"summary", summary_json(query_label(request), request, result, ms)}};
 }
 
 Json article_response(const Searcher& searcher, const std::string& id, const std::string& query) {

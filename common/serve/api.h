@@ -4,6 +4,8 @@
 //
 //   GET /api/search?q=&from=&to=&sort=&limit=&offset=&facets=&collapse=
 //       {"hits":[hit...],"facets":[{"facet","values"}...],"summary":{...}}   (search/result_json.h fields)
+//   GET /api/related/ID?q=&from=&to=&sort=&limit=&offset=&facets=&collapse=
+//       the articles related to article ID (SearchRequest::like; q optional: it filters them), as /api/search
 //   GET /api/article/ID[?q=]
 //       {"id","title","text","date","date_source","source","url","category","author",
 //        "mentioned_dates":[...],"highlights":[[s,e]...],"title_highlights":[[s,e]...]}   (code points)
@@ -44,11 +46,13 @@ struct ApiLimits {
   double time_limit = 10;  ///< seconds (SearchRequest::time_limit)
 };
 
-/// The SearchRequest of /api/search's parameters. Throws HttpError 400 for a missing or empty q (unless
-/// facets are asked for), a q over the size limit, a bad date, sort, facet, limit, offset or collapse.
-SearchRequest search_request(const QueryParams& params, const ApiLimits& limits);
+/// The SearchRequest of /api/search's parameters, or with `like` (an article id) of /api/related/ID's.
+/// Throws HttpError 400 for a missing or empty q (unless facets or `like` are asked for), a q over the size
+/// limit, a bad date, sort, facet, limit, offset or collapse.
+SearchRequest search_request(const QueryParams& params, const ApiLimits& limits, const std::string& like = "");
 
-/// The answer to /api/search. A query that cannot run is HttpError 400. Throws IndexError.
+/// The answer to /api/search and /api/related. A query that cannot run is HttpError 400, an unknown
+/// `like` article 404. Throws IndexError.
 Json search_response(const Searcher& searcher, const SearchRequest& request);
 
 /// The answer to /api/article/ID: the stored article, the dates its text mentions, and the matches of `query`

@@ -229,6 +229,9 @@ int serve(const ServeOptions& o, Reporter& report) {
   server.Get("/api/search", api([&](const Searcher& s, const httplib::Request& req) {
     return search_response(s, search_request(req.params, o.limits));
   }));
+  server.Get(R"(/api/related/(.+))", api([&](const Searcher& s, const httplib::Request& req) {
+    return search_response(s, search_request(req.params, o.limits, req.matches[1]));
+  }));
   server.Get(R"(/api/article/(.+))", api([&](const Searcher& s, const httplib::Request& req) {
     return article_response(s, req.matches[1], req.has_param("q") ? req.get_param_value("q") : "");
   }));
