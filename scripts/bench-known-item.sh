@@ -33,7 +33,7 @@
 #
 # usage: scripts/bench-known-item.sh           (from anywhere; needs ../shared next to the repository)
 # env:   BUILD=<dir> (default: <repo>/build-rel)  SHARED=<dir> (default: <repo>/../shared)
-#        STEMMER=light|snowball|none (default light)  JOBS=2  COUNT=360  SEED=13
+#        STEMMER=light|snowball|none (default light)  COUNT=360  SEED=13
 # The peers' Debian packages come from ../shared/bench/peers/install_deps.sh, run first (a no-op when they
 # are present; installing needs root).
 # Output: the table on stdout; queries, runs, indexes and logs under $BUILD/bench/known-item/. Took 22 min
@@ -44,7 +44,6 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SHARED=$(cd "${SHARED:-$ROOT/../shared}" && pwd)
 BUILD=${BUILD:-$ROOT/build-rel}
 STEMMER=${STEMMER:-light}
-JOBS=${JOBS:-2}
 COUNT=${COUNT:-360}
 SEED=${SEED:-13}
 PY=/usr/bin/python3
@@ -52,14 +51,12 @@ OUT=$BUILD/bench/known-item
 PEERS_DIR=$SHARED/bench/peers
 t_start=$(date +%s)
 say() { echo "bench-known-item: $*" >&2; }
+source "$ROOT/scripts/bench-common.sh"
 
 say "building Bahth in $BUILD"
 rm -rf "$OUT"
 mkdir -p "$OUT/data"
-cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DBAHTH_TESTS=OFF >"$OUT/build.log" 2>&1 ||
-  { cat "$OUT/build.log" >&2; exit 2; }
-cmake --build "$BUILD" -j"$JOBS" --target bahth-index bahth-search >>"$OUT/build.log" 2>&1 ||
-  { tail -30 "$OUT/build.log" >&2; exit 2; }
+bench_build "$ROOT" "$BUILD" "$OUT/build.log"
 
 say "preparing the corpus and writing the queries"
 zcat "$SHARED"/data/news/ant.jsonl.gz "$SHARED"/data/news/saudinewsnet.jsonl.gz >"$OUT/data/corpus.jsonl"

@@ -426,8 +426,9 @@ class Parser {
   // benchmark (MRR@10 / Recall@100, before 0.6955 / 0.9130): plural endings 0.6993 / 0.9165, pronouns alone
   // 0.6952, pronouns with the ت before them 0.6986, plurals and pronouns 0.7033 / 0.9184, and ا 0.7092 /
   // 0.9217. The other forms at half the weight, as an OR beside the word, measured 0.6876: they are the
-  // same word, as the proclitic readings are. They cost the batch of 3,102 questions (top 100) 26% more CPU
-  // (24.7 → 31.2 s): 1.3 s of vocabulary lookups, the rest matching the larger posting lists.
+  // same word, as the proclitic readings are. With the derived forms they cost a batch of questions (top
+  // 100, one thread) 1.39× the CPU (600 questions, medians of 5 runs, same index): about a sixth of it the
+  // vocabulary lookups, the rest matching the documents of the other forms.
   // Its derived forms (text/derived.h: انسحاب for انسحب) match beside it at kDerivedWeight.
   Xapian::Query with_family(const Token& token, const std::string& key, bool title) {
     const Xapian::Query own = stem_query(token, key, title);
