@@ -1,4 +1,4 @@
-// Word endings as readings (issue #13): text/endings.h spells the candidates out, search/word_family.h lets
+// Word endings as readings (issue #13): text/endings.h spells the candidates out, text/word_family.h lets
 // the index's vocabulary choose. The vocabulary below is the benchmark index's own (77,227 documents:
 // documents per stem key, the larger of its Z term and its exact term), so each case is what a user of that
 // index gets.
@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "search/word_family.h"
+#include "text/word_family.h"
 #include "text/derived.h"
 #include "text/endings.h"
 

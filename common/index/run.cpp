@@ -11,6 +11,8 @@
 #include "index/document.h"
 #include "index/dry_run.h"
 #include "index/schema.h"
+#include "index/spelling_groups.h"
+#include "index/xapian_errors.h"
 #include "index/synonym_table.h"
 #include "index/writer.h"
 #include "ingest/reader.h"
@@ -137,11 +139,20 @@ IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptio
     }
   }
   if (writer) writer->finish();
-  if (writer && opt.synonyms) {
-    writer.reset();  // its lock released; a new index is in place by now
-    store_synonyms(opt.index, *opt.synonyms);
-  }
   progress(true);
+  if (writer) {
+    const std::string stemmer = writer->analyzer().stemmer_name();
+    writer.reset();  // its lock released; a new index is in place by now
+    if (opt.synonyms) store_synonyms(opt.index, *opt.synonyms);
+    // The name spellings (spelling_groups.h) read the whole index: found again when it has grown or shrunk
+    // by a tenth (or they are missing), not at every small update.
+    std::error_code ec;
+    const bool built = std::filesystem::is_directory(opt.index, ec) && !std::filesystem::is_empty(opt.index, ec);
+    if (built && with_index_errors(opt.index, [&] { return spellings_outdated(Xapian::Database(opt.index)); })) {
+      const std::size_t pairs = update_spellings(opt.index, stemmer);
+      if (pairs > 0) report.note(std::to_string(pairs) + " names with two spellings found; a query searches both");
+    }
+  }
   stats.seconds = std::chrono::duration<double>(clock::now() - t0).count();
   return stats;
 }

@@ -63,6 +63,10 @@ inline constexpr const char* kSchemaVersion = "3";
 inline constexpr const char* kMetaDictionary = "bahth.dict";
 /// kMetaDictionaryPrefix<id>: the bytes of zstd dictionary <id>, for every dictionary the documents use.
 inline constexpr const char* kMetaDictionaryPrefix = "bahth.dict.";
+/// kMetaSpellingPrefix<key>: the other spellings of the name with stem key <key>, joined by spaces
+/// (index/spelling_groups.h); kMetaSpellings: the document count of the index when they were found.
+inline constexpr const char* kMetaSpellingPrefix = "bahth.spell.";
+inline constexpr const char* kMetaSpellings = "bahth.spellings";
 /// Part of every content hash: bump it when analysis changes so that re-indexing rewrites every document.
 inline constexpr const char* kAnalysisVersion = "5";  // 2: ة stripped, stop-word spellings; 3: a stray tatweel is a dash;
                                                       // 4: mentioned dates by their periods (official Umm al-Qura);

@@ -3,9 +3,7 @@
 #include <filesystem>
 
 #include "base/errors.h"
-#include "index/schema_check.h"
-#include "index/shards.h"
-#include "index/xapian_errors.h"
+#include "index/every_shard.h"
 
 namespace bahth {
 
@@ -22,18 +20,7 @@ void store_synonyms(const std::string& path, const std::vector<SynonymGroup>& gr
   std::error_code ec;
   if (!std::filesystem::is_directory(path, ec) || std::filesystem::is_empty(path, ec))
     throw IndexError("no index at " + path + " (--synonyms without inputs replaces the list of an existing index)");
-  std::vector<std::string> shards = stub_shards(path);
-  if (shards.empty()) shards.push_back(path);
-  for (const std::string& shard : shards) {
-    with_index_errors(shard, [&] {
-      Xapian::WritableDatabase db(shard, Xapian::DB_OPEN);
-      check_schema(db, shard);
-      db.begin_transaction();
-      replace_synonyms(db, groups);
-      db.commit_transaction();
-      db.close();
-    });
-  }
+  change_every_shard(path, [&](Xapian::WritableDatabase& db) { replace_synonyms(db, groups); });
 }
 
 std::vector<std::pair<std::string, std::vector<std::string>>> synonyms_of(const Xapian::Database& db,

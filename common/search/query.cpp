@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "base/errors.h"
 #include "dates/calendar.h"
@@ -10,7 +11,7 @@
 #include "index/schema.h"
 #include "search/phrase_source.h"
 #include "search/spelling.h"
-#include "search/word_family.h"
+#include "text/word_family.h"
 #include "text/chars.h"
 #include "text/utf8.h"
 
@@ -174,9 +175,9 @@ class Parser {
  public:
   // `drop_stopwords`: plain (unsigned, not excluded) stop words add nothing to the query.
   Parser(std::string_view text, const Analyzer& analyzer, const CivilDate& today, const PhraseFilter& phrase_filter,
-         const SynonymLookup& synonyms, ParsedQuery& out, bool drop_stopwords)
+         const SynonymLookup& synonyms, const SpellingLookup& spellings, ParsedQuery& out, bool drop_stopwords)
       : lexer_(text, out), analyzer_(analyzer), today_(today), phrase_filter_(phrase_filter), synonyms_(synonyms),
-        out_(out), drop_stopwords_(drop_stopwords) {
+        spellings_(spellings), out_(out), drop_stopwords_(drop_stopwords) {
     advance();
   }
 
@@ -447,12 +448,27 @@ class Parser {
       }
       return forms.size() == 1 ? forms[0] : Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
     };
-    const Xapian::Query word = any_of(ending_family(key, frequency), own);
+    std::vector<std::string> forms = ending_family(key, frequency);
+    for (std::string& spelled : other_spellings(key)) {
+      if (std::find(forms.begin(), forms.end(), spelled) == forms.end()) forms.push_back(std::move(spelled));
+    }
+    const Xapian::Query word = any_of(forms, own);
     // An excluded word excludes its forms, not its derivations.
     const std::vector<std::string> derived = negating_ ? std::vector<std::string>() : derived_family(key, frequency);
     if (derived.empty()) return word;
     return Xapian::Query(Xapian::Query::OP_OR, word,
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of(derived, std::nullopt), kDerivedWeight));
+  }
+
+  // The other spellings of a name (query.h: SpellingLookup), said once a query in a warning.
+  std::vector<std::string> other_spellings(const std::string& key) {
+    if (!spellings_) return {};
+    std::vector<std::string> others = spellings_(key);
+    if (others.empty() || negating_ || !spelled_.insert(key).second) return others;
+    std::string names;
+    for (const std::string& o : others) names += (names.empty() ? "" : ", ") + o;
+    out_.warnings.push_back("other spellings of " + key + " searched too: " + names + " (quote a word to match it as typed)");
+    return others;
   }
 
   // A plain word whose form and stem key the index has never seen matches nothing: read it as the known
@@ -584,6 +600,7 @@ class Parser {
   CivilDate today_;  // relative date: bounds count back from it
   const PhraseFilter& phrase_filter_;
   const SynonymLookup& synonyms_;
+  const SpellingLookup& spellings_;
   ParsedQuery& out_;
   Lexeme cur_;
   int negating_ = 0;
@@ -592,6 +609,7 @@ class Parser {
   int depth_ = 0;  // parentheses open around the current item
   bool drop_stopwords_ = true;
   int corrections_ = 0;  // words looked up for correct_unknown()
+  std::set<std::string> spelled_;  // keys whose other spellings a warning named
   bool dropped_ = false;
   bool saw_excluded_only_ = false;
   std::string last_plain_;  // the exact form of the plain word just parsed, if the item was one
@@ -601,19 +619,20 @@ class Parser {
 }  // namespace
 
 ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer, const CivilDate& today,
-                        const PhraseFilter& phrase_filter, const SynonymLookup& synonyms) {
+                        const PhraseFilter& phrase_filter, const SynonymLookup& synonyms,
+                        const SpellingLookup& spellings) {
   if (auto bad = find_invalid_utf8(text))
     throw QueryError("query is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
   if (trim(text).empty()) throw QueryError("empty query");
   ParsedQuery out;
-  Parser parser(text, analyzer, today, phrase_filter, synonyms, out, true);
+  Parser parser(text, analyzer, today, phrase_filter, synonyms, spellings, out, true);
   try {
     out.query = parser.parse();
   } catch (const QueryError&) {
     if (!parser.dropped_stopwords()) throw;
     // Nothing but stop words (من هو؟): search them after all, exactly.
     out = ParsedQuery();
-    Parser again(text, analyzer, today, phrase_filter, synonyms, out, false);
+    Parser again(text, analyzer, today, phrase_filter, synonyms, spellings, out, false);
     out.query = again.parse();
   }
   return out;

@@ -60,11 +60,17 @@ using PhraseFilter = std::function<Xapian::Query(const std::vector<std::string>&
 using SynonymLookup =
     std::function<std::vector<std::pair<std::string, std::vector<std::string>>>(const std::string& word)>;
 
+/// The other spellings of the name with stem key `key` (index/spelling_groups.h: ترامب for ترمب); empty for
+/// most words. A plain or title: word searches them as itself, and a warning names them; a quoted word
+/// matches only as typed.
+using SpellingLookup = std::function<std::vector<std::string>(const std::string& key)>;
+
 /// Parses `text` (UTF-8); relative dates in date: count back from `today` (no valid date: they are refused).
 /// Throws QueryError when it is empty, has no searchable word (only punctuation or diacritics), is not valid
 /// UTF-8, or only excludes words.
 ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer, const CivilDate& today,
-                        const PhraseFilter& phrase_filter = {}, const SynonymLookup& synonyms = {});
+                        const PhraseFilter& phrase_filter = {}, const SynonymLookup& synonyms = {},
+                        const SpellingLookup& spellings = {});
 
 }  // namespace bahth
 

@@ -11,6 +11,7 @@
 #include "index/shards.h"
 #include "index/xapian_errors.h"
 #include "index/schema.h"
+#include "index/spelling_groups.h"
 #include "index/synonym_table.h"
 #include "index/schema_check.h"
 #include "search/pair_bonus.h"
@@ -336,7 +337,8 @@ Xapian::Query Searcher::filtered_query(const SearchRequest& req, ParsedQuery& pa
       synonyms = [this](const std::string& word) { return synonyms_of(db_, word); };
     PhraseFilter phrases;
     if (remote_) phrases = [this](const auto& t, bool title) { return phrase_documents(t, title); };
-    parsed = parse_query(req.query, *analyzer_, req.today, phrases, synonyms);
+    const SpellingLookup spellings = [this](const std::string& key) { return spellings_of(db_, key); };
+    parsed = parse_query(req.query, *analyzer_, req.today, phrases, synonyms, spellings);
   }
   Xapian::Query query = parsed.query;
   if (like) {  // related articles (search/related.h), kept by the query if there is one: it filters, they rank

@@ -4,7 +4,7 @@
 // pronouns (هم هما كم كما نا هن كن, also after the ت of a feminine noun: حكومتهم) end too many names to be
 // stripped while indexing: فلسطين, بوتين, لبنان, سلمان, قانون, مليون, كورونا. So the index keeps every word
 // whole (its key with the ending), and a query word is read as base + ending only where the index's
-// vocabulary says the ending is one (search/word_family.h decides): a plural ending exists where its case
+// vocabulary says the ending is one (text/word_family.h decides): a plural ending exists where its case
 // partner does too (معلمون beside معلمين; no فلسطون beside فلسطين), a pronoun where the bare word is the
 // more common (بلاد beside بلادهم; no كورو beside كورونا).
 //

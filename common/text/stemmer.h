@@ -19,7 +19,7 @@
 //     one at query time from the index's vocabulary (see analyzer.h).
 //   - the plural and dual endings ين ون ان and the pronouns هم نا كم …: فلسطين, بوتين, لبنان, ايران are not
 //     plurals, كورونا has no pronoun. They are kept in the index; the query reads them off where the
-//     index's vocabulary says so (endings.h, search/word_family.h).
+//     index's vocabulary says so (endings.h, text/word_family.h).
 #pragma once
 
 #include <array>

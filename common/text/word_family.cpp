@@ -1,4 +1,4 @@
-#include "search/word_family.h"
+#include "text/word_family.h"
 
 #include <algorithm>
 #include <map>
@@ -49,21 +49,27 @@ class Family {
   std::map<std::string, Xapian::doccount> cache_;
 };
 
+// The word's own reading: base + ending where the vocabulary says so, else the whole key.
+std::string reading_of(const std::string& key, Family& family) {
+  for (const EndingSplit& split : ending_splits(key)) {
+    const std::string stem = key.substr(0, key.size() - split.ending->suffix.size());
+    if (family.freq(split.base) > 0 && family.is_reading(key, stem, split.base, *split.ending)) return split.base;
+  }
+  return key;
+}
+
 }  // namespace
+
+std::string ending_reading(const std::string& key, const KeyFrequency& frequency) {
+  Family family(frequency);
+  return reading_of(key, family);
+}
 
 std::vector<std::string> ending_family(const std::string& key, const KeyFrequency& frequency) {
   Family family(frequency);
-  // The word's own reading: base + ending where the vocabulary says so, else the whole key.
-  std::string base = key;
-  for (const EndingSplit& split : ending_splits(key)) {
-    const std::string stem = key.substr(0, key.size() - split.ending->suffix.size());
-    if (family.freq(split.base) > 0 && family.is_reading(key, stem, split.base, *split.ending)) {
-      base = split.base;
-      break;
-    }
-  }
+  const std::string base = reading_of(key, family);
   std::vector<std::string> out;
-  if (base != key && family.freq(base) > 0) out.push_back(base);
+  if (base != key) out.push_back(base);
   for (const Ending& e : endings()) {
     const std::string form = base + std::string(e.suffix);
     if (form != key && family.is_reading(form, base, base, e)) out.push_back(form);

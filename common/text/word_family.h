@@ -24,6 +24,10 @@ namespace bahth {
 /// How many documents hold a stem key (without prefix); 0 for a key the index does not hold.
 using KeyFrequency = std::function<Xapian::doccount(const std::string& key)>;
 
+/// The base `key` is read as, by the tests above: معلم for معلمين, بلاد for بلادهم; `key` itself where the
+/// vocabulary reads it whole (فلسطين, كورونا).
+std::string ending_reading(const std::string& key, const KeyFrequency& frequency);
+
 /// The stem keys of the other forms of the word with stem key `key` (its own key not included), most
 /// common first; empty when the vocabulary attests none.
 ///   ending_family("معلمون", f) == {"معلم", "معلمين"} on the benchmark index; ending_family("فلسطين", f)
