@@ -31,15 +31,83 @@ void form_two_forms(const std::u32string& r, std::vector<std::u32string>& out) {
   for (char32_t p : {kYeh, kTeh, kMeem}) out.push_back(std::u32string(1, p) + r);  // يعزز تعزز معزز
 }
 
-}  // namespace
+// Broken plurals and their singulars, as stem keys (the stemmer has taken ة off: مدينة is مدين), the
+// radicals written 1 2 3. A key that has the shape of either side gets the other side's, from its radicals.
+struct BrokenPlural {
+  std::u32string_view singular, plural;
+};
+constexpr BrokenPlural kBrokenPlurals[] = {
+    {U"123", U"\u062712\u06273"},                 // سوق اسواق, طفل اطفال, حزب احزاب, سعر اسعار
+    {U"123", U"12\u06483"},                        // ملك ملوك, بيت بيوت, جسر جسور, بنك بنوك
+    {U"123", U"12\u06273"},                        // رجل رجال
+    {U"12\u064A3", U"123\u0627\u0621"},          // وزير وزراء, رءيس رءساء, شهيد شهداء
+    {U"12\u064A3", U"\u0627123\u0627\u0621"},   // صديق اصدقاء, قريب اقرباء
+    {U"12\u064A3", U"123"},                        // مدينة مدن, سفينة سفن, طريق طرق, قتيل قتلى (ى: a stripped ي)
+    {U"12\u064A3", U"12\u06273"},                 // كبير كبار
+    {U"1\u062723", U"12\u06273"},                 // طالب طلاب, ضابط ضباط
+    {U"1\u062723", U"1\u0648\u062723"},          // شارع شوارع
+    {U"\u0645123", U"\u06451\u062723"},          // منزل منازل, مسجد مساجد, مدرسة مدارس
+    {U"1\u06272\u06483", U"1\u0648\u06272\u064A3"},  // صاروخ صواريخ
+};
 
-std::vector<std::string> derived_forms(std::string_view key) {
+// The radicals of `w` if it has `shape`, else empty.
+std::u32string radicals(const std::u32string& w, std::u32string_view shape) {
+  if (w.size() != shape.size()) return {};
+  std::u32string r(3, 0);
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (shape[i] >= U'1' && shape[i] <= U'3') r[shape[i] - U'1'] = w[i];
+    else if (shape[i] != w[i]) return {};
+  }
+  return r;
+}
+
+std::u32string with_radicals(std::u32string_view shape, const std::u32string& r) {
+  std::u32string out(shape);
+  for (char32_t& c : out)
+    if (c >= U'1' && c <= U'3') c = r[c - U'1'];
+  return out;
+}
+
+void plural_shapes(const std::u32string& w, std::vector<std::u32string>& out) {
+  for (const BrokenPlural& p : kBrokenPlurals) {
+    if (std::u32string r = radicals(w, p.singular); !r.empty()) out.push_back(with_radicals(p.plural, r));
+    if (std::u32string r = radicals(w, p.plural); !r.empty()) out.push_back(with_radicals(p.singular, r));
+  }
+}
+
+// `key` as code points; empty unless every one is an Arabic letter.
+std::u32string letters(std::string_view key) {
   std::u32string w;
   for (std::size_t i = 0; i < key.size();) {
     const char32_t c = next_code_point(key, i);
     if (c < 0x0621 || c > 0x064A) return {};
     w.push_back(c);
   }
+  return w;
+}
+
+// `forms` in UTF-8, without `w` itself and without repeats, in order.
+std::vector<std::string> distinct(const std::u32string& w, const std::vector<std::u32string>& forms) {
+  std::vector<std::string> out;
+  for (const std::u32string& f : forms) {
+    std::string s = utf8(f);
+    if (f != w && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> broken_plural_forms(std::string_view key) {
+  const std::u32string w = letters(key);
+  std::vector<std::u32string> forms;
+  if (!w.empty()) plural_shapes(w, forms);
+  return distinct(w, forms);
+}
+
+std::vector<std::string> derived_forms(std::string_view key) {
+  const std::u32string w = letters(key);
+  if (w.empty()) return {};
   std::vector<std::u32string> forms;
   const std::size_t n = w.size();
   // Masdar of IV, VII, VIII, X: ا + stem less its last letter + ا + last letter (انسحاب, اجتماع, استخدام, اعلان).
@@ -56,12 +124,7 @@ std::vector<std::string> derived_forms(std::string_view key) {
   // Masdar of II: ت + two radicals + ي + the third (تعزيز, تطوير).
   if (n == 5 && w[0] == kTeh && w[3] == kYeh) form_two_forms(std::u32string{w[1], w[2], w[4]}, forms);
 
-  std::vector<std::string> out;
-  for (const std::u32string& f : forms) {
-    std::string s = utf8(f);
-    if (f != w && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
-  }
-  return out;
+  return distinct(w, forms);
 }
 
 }  // namespace bahth

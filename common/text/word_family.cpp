@@ -79,17 +79,30 @@ std::vector<std::string> ending_family(const std::string& key, const KeyFrequenc
   return out;
 }
 
-std::vector<std::string> derived_family(const std::string& key, const KeyFrequency& frequency) {
-  // A derived form held by a single document is as likely a typo or a name as the form.
-  constexpr Xapian::doccount kMinDerivedDocuments = 2;
+namespace {
+
+// The candidates the index holds in at least two documents (one is as likely a typo or a name), most
+// common first.
+std::vector<std::string> attested(std::vector<std::string> candidates, const KeyFrequency& frequency) {
+  constexpr Xapian::doccount kMinDocuments = 2;
   Family family(frequency);
   std::vector<std::string> out;
-  for (std::string& form : derived_forms(key)) {
-    if (family.freq(form) >= kMinDerivedDocuments) out.push_back(std::move(form));
+  for (std::string& form : candidates) {
+    if (family.freq(form) >= kMinDocuments) out.push_back(std::move(form));
   }
   std::stable_sort(out.begin(), out.end(),
                    [&](const std::string& a, const std::string& b) { return family.freq(a) > family.freq(b); });
   return out;
+}
+
+}  // namespace
+
+std::vector<std::string> derived_family(const std::string& key, const KeyFrequency& frequency) {
+  return attested(derived_forms(key), frequency);
+}
+
+std::vector<std::string> plural_family(const std::string& key, const KeyFrequency& frequency) {
+  return attested(broken_plural_forms(key), frequency);
 }
 
 }  // namespace bahth

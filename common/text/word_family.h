@@ -38,4 +38,8 @@ std::vector<std::string> ending_family(const std::string& key, const KeyFrequenc
 /// that the index holds in at least kMinDerivedDocuments documents, most common first.
 std::vector<std::string> derived_family(const std::string& key, const KeyFrequency& frequency);
 
+/// The stem keys of the broken plurals or singulars of the word with stem key `key` (text/derived.h: اسواق
+/// for سوق) that the index holds in at least two documents, most common first.
+std::vector<std::string> plural_family(const std::string& key, const KeyFrequency& frequency);
+
 }  // namespace bahth
