@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -66,4 +67,13 @@ TEST_CASE("spelling_edits: the first and last letters stay; short words and non-
   CHECK(std::is_sorted(e.begin(), e.end()));
   CHECK(std::adjacent_find(e.begin(), e.end()) == e.end());
   for (const std::string& w : e) CHECK(w != "ترمب");
+}
+
+TEST_CASE("word_splits: every split into two words of two letters or more") {
+  using Splits = std::vector<std::pair<std::string, std::string>>;
+  const Splits got = bahth::word_splits("نيويورك");
+  CHECK(got == Splits{{"ني", "ويورك"}, {"نيو", "يورك"}, {"نيوي", "ورك"}, {"نيويو", "رك"}});
+  CHECK(bahth::word_splits("فيسبوك").size() == 3);
+  CHECK(bahth::word_splits("ترمب").empty());  // four letters: halves of two are not names
+  CHECK(bahth::word_splits("new york").empty());
 }

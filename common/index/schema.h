@@ -63,7 +63,7 @@ inline constexpr const char* kSchemaVersion = "3";
 inline constexpr const char* kMetaDictionary = "bahth.dict";
 /// kMetaDictionaryPrefix<id>: the bytes of zstd dictionary <id>, for every dictionary the documents use.
 inline constexpr const char* kMetaDictionaryPrefix = "bahth.dict.";
-/// kMetaSpellingPrefix<key>: the other spellings of the name with stem key <key>, joined by spaces
+/// kMetaSpellingPrefix<key>: the other spellings of the name with stem key <key> (or two words "a b"), joined by '|' 
 /// (index/spelling_groups.h); kMetaSpellings: the document count of the index when they were found.
 inline constexpr const char* kMetaSpellingPrefix = "bahth.spell.";
 inline constexpr const char* kMetaSpellings = "bahth.spellings";

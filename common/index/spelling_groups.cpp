@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "index/every_shard.h"
+#include "index/positions.h"
 #include "index/schema.h"
 #include "index/xapian_errors.h"
 #include "text/analyzer.h"
@@ -78,16 +79,49 @@ class Evidence {
     std::vector<std::string> top;                    // the kContextWords keys of highest share × idf
   };
 
-  // A word's documents: those of its Z key and of its exact term, as the query's OP_SYNONYM finds them.
+  // A word's documents: those of its Z key and of its exact term, as the query's OP_SYNONYM finds them; or,
+  // for two words "a b", those where they stand next to each other.
   const Docs& docs(const std::string& w) {
     auto [it, added] = docs_.try_emplace(w);
-    if (added) {
-      for (const std::string& term : {schema::kBodyStem + w, w})
-        for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) it->second.push_back(*p);
-      std::sort(it->second.begin(), it->second.end());
-      it->second.erase(std::unique(it->second.begin(), it->second.end()), it->second.end());
+    if (!added) return it->second;
+    if (const std::size_t space = w.find(' '); space != std::string::npos) {
+      it->second = phrase_docs(w.substr(0, space), w.substr(space + 1));
+      return it->second;
     }
+    for (const std::string& term : {schema::kBodyStem + w, w})
+      for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) it->second.push_back(*p);
+    std::sort(it->second.begin(), it->second.end());
+    it->second.erase(std::unique(it->second.begin(), it->second.end()), it->second.end());
     return it->second;
+  }
+
+  // The documents where exact terms a and b stand next to each other (positions: index/positions.h), of the
+  // first kMaxPhraseDocuments that hold both.
+  Docs phrase_docs(const std::string& a, const std::string& b) const {
+    constexpr std::size_t kMaxPhraseDocuments = 20000;
+    Docs out;
+    Xapian::PostingIterator pa = db_.postlist_begin(a), pb = db_.postlist_begin(b);
+    const Xapian::PostingIterator ea = db_.postlist_end(a), eb = db_.postlist_end(b);
+    for (std::size_t seen = 0; pa != ea && pb != eb && seen < kMaxPhraseDocuments;) {
+      if (*pa < *pb) pa.skip_to(*pb);
+      else if (*pb < *pa) pb.skip_to(*pa);
+      else {
+        ++seen;
+        if (adjacent(*pa, a, b)) out.push_back(*pa);
+        ++pa;
+      }
+    }
+    return out;
+  }
+
+  bool adjacent(Xapian::docid did, const std::string& a, const std::string& b) const {
+    const std::vector<std::size_t> ranks = exact_term_ranks(db_.termlist_begin(did), db_.termlist_end(did), {a, b});
+    if (ranks[0] == kNoRank || ranks[1] == kNoRank) return false;
+    const DecodedPositions p = decode_positions(db_.get_document(did).get_value(schema::kSlotPositions), ranks);
+    const std::vector<Xapian::termpos>& second = p.lists[1];
+    for (Xapian::termpos pos : p.lists[0])
+      if (std::binary_search(second.begin(), second.end(), pos + 1)) return true;
+    return false;
   }
 
   std::map<std::uint32_t, double> sources(const Docs& docs) const {
@@ -150,15 +184,20 @@ class Evidence {
   std::unordered_map<std::string, double> idf_;
 };
 
-// The words of `db` that may be paired: held by kMinSpellingDocuments documents, not stop words, each its
-// own stem key and read whole (no ending: text/word_family.h).
-std::unordered_set<std::string> pairable_words(const Xapian::Database& db, const std::string& stemmer) {
+// The words of `db` that may be paired (`words`): held by kMinSpellingDocuments documents, not stop words,
+// each its own stem key and read whole (no ending: text/word_family.h); and those that may be half of a
+// split one (`halves`): held as often, not stop words.
+struct Vocabulary {
+  std::unordered_set<std::string> words, halves;
+};
+
+Vocabulary pairable_words(const Xapian::Database& db, const std::string& stemmer) {
   Analyzer analyzer(stemmer);
   analyzer.set_vocabulary([&db](const std::string& term) { return db.get_termfreq(term); });
   const KeyFrequency frequency = [&db](const std::string& k) {
     return std::max(db.get_termfreq(schema::kBodyStem + k), db.get_termfreq(k));
   };
-  std::unordered_set<std::string> words;
+  Vocabulary v;
   // Arabic letters are U+0621..U+064A: UTF-8 lead bytes D8 and D9.
   for (const char* lead : {"\xD8", "\xD9"}) {
     for (auto t = db.allterms_begin(lead); t != db.allterms_end(lead); ++t) {
@@ -166,29 +205,33 @@ std::unordered_set<std::string> pairable_words(const Xapian::Database& db, const
       const std::string& word = *t;
       const std::vector<Token> tokens = analyzer.tokenize(word);
       if (tokens.size() != 1 || tokens[0].form != word || analyzer.is_stopword(tokens[0])) continue;
+      v.halves.insert(word);
       if (analyzer.stem(tokens[0]) != word || ending_reading(word, frequency) != word) continue;
-      words.insert(word);
+      v.words.insert(word);
     }
   }
-  return words;
+  return v;
 }
 
 }  // namespace
 
 std::vector<SpellingPair> find_spelling_pairs(const Xapian::Database& db, const std::string& stemmer) {
-  const std::unordered_set<std::string> words = pairable_words(db, stemmer);
+  const Vocabulary vocabulary = pairable_words(db, stemmer);
   Evidence evidence(db);
   std::vector<SpellingPair> out;
-  std::vector<std::string> sorted(words.begin(), words.end());
+  const auto test = [&](const std::string& a, const std::string& b) {
+    SpellingPair pair{a, b, evidence.source_divergence(a, b), 0};
+    if (pair.sources < kMinSourceDivergence) return;
+    pair.context = evidence.context_similarity(a, b);
+    if (pair.context >= kMinContextSimilarity) out.push_back(std::move(pair));
+  };
+  std::vector<std::string> sorted(vocabulary.words.begin(), vocabulary.words.end());
   std::sort(sorted.begin(), sorted.end());  // the same pairs in the same order, run after run
   for (const std::string& a : sorted) {
-    for (const std::string& b : spelling_edits(a)) {
-      if (b <= a || !words.count(b)) continue;
-      SpellingPair pair{a, b, evidence.source_divergence(a, b), 0};
-      if (pair.sources < kMinSourceDivergence) continue;
-      pair.context = evidence.context_similarity(a, b);
-      if (pair.context >= kMinContextSimilarity) out.push_back(std::move(pair));
-    }
+    for (const std::string& b : spelling_edits(a))
+      if (b > a && vocabulary.words.count(b)) test(a, b);
+    for (const auto& [first, second] : word_splits(a))
+      if (vocabulary.halves.count(first) && vocabulary.halves.count(second)) test(a, first + " " + second);
   }
   return out;
 }
@@ -212,7 +255,7 @@ std::size_t update_spellings(const std::string& path, const std::string& stemmer
   for (const SpellingPair& p : pairs) {
     for (const auto& [from, to] : {std::pair(p.a, p.b), std::pair(p.b, p.a)}) {
       std::string& list = partners[schema::kMetaSpellingPrefix + from];
-      list += (list.empty() ? "" : " ") + to;
+      list += (list.empty() ? "" : "|") + to;
     }
   }
   change_every_shard(path, [&](Xapian::WritableDatabase& db) {
@@ -229,9 +272,9 @@ std::vector<std::string> spellings_of(const Xapian::Database& db, const std::str
   const std::string list = db.get_metadata(schema::kMetaSpellingPrefix + key);
   std::vector<std::string> out;
   for (std::size_t i = 0; i < list.size();) {
-    const std::size_t space = std::min(list.find(' ', i), list.size());
-    out.push_back(list.substr(i, space - i));
-    i = space + 1;
+    const std::size_t bar = std::min(list.find('|', i), list.size());
+    out.push_back(list.substr(i, bar - i));
+    i = bar + 1;
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // Which words of an index are spellings of one foreign name (issue #13): ترامب and ترمب, غوغل and جوجل.
-// text/spellings.h spells the candidates (one transliteration edit apart); two words that the index holds
+// text/spellings.h spells the candidates (one transliteration edit apart, or a word and its two halves:
+// نيويورك and نيو يورك, where the halves stand together in the index's documents); two that the index holds
 // are kept as one name when the index shows both signs of it:
 //
 //   other sources   each source keeps one spelling, so the two words' documents come from different
@@ -29,7 +30,7 @@ namespace bahth {
 
 /// Two spellings of one name, and the evidence.
 struct SpellingPair {
-  std::string a, b;        ///< stem keys, a < b
+  std::string a, b;        ///< stem keys, a < b; or a word and the two words it splits into, "a1 a2"
   double sources = 0;      ///< Jensen-Shannon divergence of their source distributions (bits, 0..1)
   double context = 0;      ///< cosine similarity of their documents' marking words (0..1)
 };

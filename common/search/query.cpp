@@ -10,6 +10,7 @@
 #include "index/document.h"
 #include "index/schema.h"
 #include "search/phrase_source.h"
+#include "search/query_lexer.h"
 #include "search/spelling.h"
 #include "text/word_family.h"
 #include "text/chars.h"
@@ -18,6 +19,11 @@
 namespace bahth {
 
 namespace {
+
+using detail::Lexeme;
+using detail::Lexer;
+using detail::repaired;
+using detail::Tok;
 
 // Bonuses that plain-word queries add to the stem match. Measured with DLH ranking on all 3,102 questions of
 // arcd / xquad-ar / mlqa-dev-ar over the full benchmark corpus (scripts/bench-relevance.sh), MRR@10 overall:
@@ -67,117 +73,6 @@ constexpr double kSynonymWeight = 0.02;
 // Unknown words a query looks up for a correction, at most (correct_unknown).
 constexpr int kMaxCorrections = 8;
 
-enum class Tok { word, phrase, lparen, rparen, op_and, op_or, op_not, end };
-
-struct Lexeme {
-  Tok type = Tok::end;
-  std::string text;    // the word or the phrase's inside
-  std::string field;   // "title", "source", "category" or empty
-  char sign = 0;       // '+', '-' or 0
-};
-
-bool is_open_quote(char32_t c) { return c == U'"' || c == U'«' || c == U'“' || c == U'„'; }
-bool is_close_quote(char32_t c) { return c == U'"' || c == U'»' || c == U'”'; }
-
-// A warning that the parser repaired the query's syntax; the first one is kept apart (ParsedQuery::repaired).
-void repaired(ParsedQuery& out, std::string warning) {
-  if (out.repaired.empty()) out.repaired = warning;
-  out.warnings.push_back(std::move(warning));
-}
-
-// Spaces separate query words; so does a zero-width space pasted from a web page.
-bool is_query_space(char32_t c) { return is_white_space(c) || c == 0x200B; }
-
-class Lexer {
- public:
-  Lexer(std::string_view s, ParsedQuery& out) : s_(s), out_(out) {}
-
-  Lexeme next() {
-    skip_space();
-    Lexeme lx;
-    if (i_ >= s_.size()) return lx;
-    std::size_t j = i_;
-    char32_t c = next_code_point(s_, j);
-    if (c == U'(') { i_ = j; lx.type = Tok::lparen; return lx; }
-    if (c == U')') { i_ = j; lx.type = Tok::rparen; return lx; }
-    if (c == U'+' || c == U'-') {
-      // A sign counts only at the start of a word or phrase: "-word", but not "a - b".
-      std::size_t k = j;
-      if (k < s_.size() && !is_query_space(peek(k))) {
-        lx.sign = static_cast<char>(c);
-        i_ = j;
-      }
-    }
-    // field:
-    std::size_t colon = i_;
-    for (const char* f : {"title", "source", "category", "date", "mentioned"}) {
-      std::string_view fv(f);
-      if (s_.substr(i_, fv.size()) == fv && s_.size() > i_ + fv.size() && s_[i_ + fv.size()] == ':') {
-        lx.field = f;
-        colon = i_ + fv.size() + 1;
-        break;
-      }
-    }
-    i_ = colon;
-    if (i_ < s_.size()) {
-      std::size_t k = i_;
-      char32_t q = next_code_point(s_, k);
-      if (is_open_quote(q)) {
-        i_ = k;
-        std::size_t start = i_;
-        while (i_ < s_.size()) {
-          std::size_t m = i_;
-          char32_t d = next_code_point(s_, m);
-          if (is_close_quote(d)) {
-            lx.type = Tok::phrase;
-            lx.text = std::string(s_.substr(start, i_ - start));
-            i_ = m;
-            return lx;
-          }
-          i_ = m;
-        }
-        repaired(out_, "unbalanced quote: the phrase runs to the end of the query");
-        lx.type = Tok::phrase;
-        lx.text = std::string(s_.substr(start));
-        return lx;
-      }
-    }
-    // A bare word runs to white space, a parenthesis or a quote.
-    std::size_t start = i_;
-    while (i_ < s_.size()) {
-      std::size_t m = i_;
-      char32_t d = next_code_point(s_, m);
-      if (is_query_space(d) || d == U'(' || d == U')' || is_open_quote(d) || is_close_quote(d)) break;
-      i_ = m;
-    }
-    lx.text = std::string(s_.substr(start, i_ - start));
-    if (lx.text.empty()) {
-      // a lone closing quote or sign: skip it
-      if (i_ < s_.size()) next_code_point(s_, i_);
-      return next();
-    }
-    lx.type = Tok::word;
-    if (lx.sign == 0 && lx.field.empty()) {
-      if (lx.text == "AND") lx.type = Tok::op_and;
-      else if (lx.text == "OR" || lx.text == "أو" || lx.text == "او") lx.type = Tok::op_or;
-      else if (lx.text == "NOT") lx.type = Tok::op_not;
-    }
-    return lx;
-  }
-
- private:
-  char32_t peek(std::size_t k) const { return next_code_point(s_, k); }
-  void skip_space() {
-    while (i_ < s_.size()) {
-      std::size_t j = i_;
-      if (!is_query_space(next_code_point(s_, j))) break;
-      i_ = j;
-    }
-  }
-  std::string_view s_;
-  std::size_t i_ = 0;
-  ParsedQuery& out_;
-};
 
 class Parser {
  public:
@@ -266,6 +161,7 @@ class Parser {
       WordPair pair{schema::kBodyExact + plain[k], schema::kBodyExact + plain[k + 1]};
       if (std::find(out_.pairs.begin(), out_.pairs.end(), pair) == out_.pairs.end()) out_.pairs.push_back(std::move(pair));
     }
+    should = combine(Xapian::Query::OP_OR, should, joined_spellings(plain));
     should = combine(Xapian::Query::OP_OR, should, synonym_queries(slots));
     std::optional<Xapian::Query> q;
     if (must) q = should ? Xapian::Query(Xapian::Query::OP_AND_MAYBE, *must, *should) : *must;
@@ -458,10 +354,14 @@ class Parser {
       return forms.size() == 1 ? forms[0] : Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
     };
     std::vector<std::string> forms = ending_family(key, frequency);
+    std::optional<Xapian::Query> split;  // a spelling in two words (نيو يورك for نيويورك): their phrase
     for (std::string& spelled : other_spellings(key)) {
-      if (std::find(forms.begin(), forms.end(), spelled) == forms.end()) forms.push_back(std::move(spelled));
+      if (spelled.find(' ') != std::string::npos)
+        split = combine(Xapian::Query::OP_OR, split, phrase_of(analyzer_.tokenize(spelled), title));
+      else if (std::find(forms.begin(), forms.end(), spelled) == forms.end())
+        forms.push_back(std::move(spelled));
     }
-    const Xapian::Query word = any_of(forms, own);
+    const Xapian::Query word = split ? Xapian::Query(Xapian::Query::OP_OR, any_of(forms, own), *split) : any_of(forms, own);
     // An excluded word excludes its forms, not its derivations.
     if (negating_) return word;
     Xapian::Query out = word;
@@ -475,9 +375,27 @@ class Parser {
     return out;
   }
 
+  // Two neighbouring plain words that the index also writes as one (نيو يورك: نيويورك) search it too.
+  std::optional<Xapian::Query> joined_spellings(const std::vector<std::string>& plain) {
+    std::optional<Xapian::Query> q;
+    for (std::size_t k = 0; k + 1 < plain.size(); ++k) {
+      if (plain[k].empty() || plain[k + 1].empty()) continue;
+      for (const std::string& joined : other_spellings(plain[k] + " " + plain[k + 1])) {
+        const std::vector<Token> tokens = analyzer_.tokenize(joined);
+        if (tokens.size() != 1) continue;
+        const std::string key = analyzer_.stem(tokens[0]);
+        out_.match.stems.insert(key);
+        joining_ = true;  // its own other spelling is the two words the query has
+        q = combine(Xapian::Query::OP_OR, q, with_family(tokens[0], key, false));
+        joining_ = false;
+      }
+    }
+    return q;
+  }
+
   // The other spellings of a name (query.h: SpellingLookup), said once a query in a warning.
   std::vector<std::string> other_spellings(const std::string& key) {
-    if (!spellings_) return {};
+    if (!spellings_ || joining_) return {};
     std::vector<std::string> others = spellings_(key);
     if (others.empty() || negating_ || !spelled_.insert(key).second) return others;
     std::string names;
@@ -625,6 +543,7 @@ class Parser {
   bool drop_stopwords_ = true;
   int corrections_ = 0;  // words looked up for correct_unknown()
   std::set<std::string> spelled_;  // keys whose other spellings a warning named
+  bool joining_ = false;           // in joined_spellings()
   bool dropped_ = false;
   bool saw_excluded_only_ = false;
   std::string last_plain_;  // the exact form of the plain word just parsed, if the item was one

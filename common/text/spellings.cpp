@@ -21,15 +21,29 @@ std::string to_utf8(const std::u32string& w) {
   return out;
 }
 
-}  // namespace
-
-std::vector<std::string> spelling_edits(std::string_view word) {
+// `word` as code points; empty unless every one is an Arabic letter.
+std::u32string letters(std::string_view word) {
   std::u32string w;
   for (std::size_t i = 0; i < word.size();) {
     const char32_t c = next_code_point(word, i);
     if (!is_arabic_letter(c)) return {};
     w.push_back(c);
   }
+  return w;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> word_splits(std::string_view word) {
+  const std::u32string w = letters(word);
+  std::vector<std::pair<std::string, std::string>> out;
+  if (w.size() <= kMinSpellingLetters) return out;
+  for (std::size_t i = 2; i + 2 <= w.size(); ++i) out.emplace_back(to_utf8(w.substr(0, i)), to_utf8(w.substr(i)));
+  return out;
+}
+
+std::vector<std::string> spelling_edits(std::string_view word) {
+  const std::u32string w = letters(word);
   if (w.size() < kMinSpellingLetters) return {};
   std::vector<std::u32string> out;
   // A long vowel dropped or added inside the word: the first and last letters stay.
