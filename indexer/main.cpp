@@ -35,7 +35,9 @@ bahth::ProgramHelp program_help() {
 adds them to a Xapian index that bahth-search reads. Every article is analysed for Arabic: normalised,
 stemmed, its publication date and the dates it mentions found, near copies of one story grouped.
 Re-indexing the same input skips unchanged documents (by a stored content hash) and replaces changed ones
-by id; it never duplicates them. Run it daily over the same archive folders to add what is new.)";
+by id; it never duplicates them. Run it daily over the same archive folders to add what is new. When the
+index has grown or shrunk by a tenth, the foreign names its sources spell in two ways (ترامب and ترمب,
+فيسبوك and فيس بوك) are found again, for bahth-search to search both.)";
   h.values = {{"index", ValueKind::directory, {}},
               {"stemmer", ValueKind::choice, bahth::stemmer_names()},
               {"threads", ValueKind::text, {}, "N"},
