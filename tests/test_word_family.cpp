@@ -35,6 +35,14 @@ const std::map<std::string, Xapian::doccount> kKeys{
     {"معلم", 611}, {"معلما", 100}, {"معلمت", 7}, {"معلمتهما", 2}, {"معلمتين", 1}, {"معلمنا", 2},
     {"معلمهم", 4}, {"معلمون", 53}, {"معلمين", 439}};
 
+// A vocabulary of a few keys, for the cases that need their own.
+bahth::KeyFrequency counts(std::map<std::string, Xapian::doccount> keys) {
+  return [keys = std::move(keys)](const std::string& k) -> Xapian::doccount {
+    const auto it = keys.find(k);
+    return it == keys.end() ? 0 : it->second;
+  };
+}
+
 Xapian::doccount documents(const std::string& key) {
   auto it = kKeys.find(key);
   return it == kKeys.end() ? 0 : it->second;
@@ -158,11 +166,7 @@ TEST_CASE("derived forms: verbal noun, verb and participle of the derived verb f
 }
 
 TEST_CASE("derived family: only the forms the index holds in two documents or more") {
-  const std::map<std::string, Xapian::doccount> keys{{"انسحب", 120}, {"ينسحب", 40}, {"منسحب", 1}, {"انسحاب", 300}};
-  const auto f = [&](const std::string& k) -> Xapian::doccount {
-    auto it = keys.find(k);
-    return it == keys.end() ? 0 : it->second;
-  };
+  const bahth::KeyFrequency f = counts({{"انسحب", 120}, {"ينسحب", 40}, {"منسحب", 1}, {"انسحاب", 300}});
   CHECK(bahth::derived_family("انسحاب", f) == std::vector<std::string>{"انسحب", "ينسحب"});
 }
 
@@ -191,11 +195,7 @@ TEST_CASE("broken plurals: the other number of a word, by its radicals, both way
 
 TEST_CASE("plural family: only the forms the index holds in two documents or more, most common first") {
   // Documents per key on the 77k-document benchmark index, but for the invented اسوق.
-  const std::map<std::string, Xapian::doccount> keys{{"سوق", 3342}, {"اسواق", 2169}, {"سواق", 10}, {"سوير", 1}};
-  const auto f = [&](const std::string& k) -> Xapian::doccount {
-    auto it = keys.find(k);
-    return it == keys.end() ? 0 : it->second;
-  };
+  const bahth::KeyFrequency f = counts({{"سوق", 3342}, {"اسواق", 2169}, {"سواق", 10}, {"سوير", 1}});
   CHECK(bahth::plural_family("سوق", f) == std::vector<std::string>{"اسواق", "سواق"});
   CHECK(bahth::plural_family("اسواق", f) == std::vector<std::string>{"سوق"});
 }

@@ -14,12 +14,6 @@ constexpr std::u32string_view kLetters = U"ءؤئابةتثجحخدذرزسشص�
 
 constexpr std::size_t kMinLetters = 3;
 
-std::string utf8(const std::u32string& word) {
-  std::string out;
-  for (char32_t c : word) append_utf8(out, c);
-  return out;
-}
-
 }  // namespace
 
 std::optional<std::string> nearest_known_form(std::string_view form, const DocumentCount& documents) {
@@ -56,7 +50,7 @@ std::optional<std::string> nearest_known_form(std::string_view form, const Docum
   Xapian::doccount best_count = 0;
   for (const std::u32string& edit : edits) {
     if (edit.size() < kMinLetters) continue;
-    std::string candidate = utf8(edit);
+    std::string candidate = to_utf8(edit);
     const Xapian::doccount count = documents(candidate);
     if (count > best_count) {
       best = std::move(candidate);

@@ -10,12 +10,6 @@ namespace {
 
 constexpr char32_t kAlef = U'\u0627', kYeh = U'\u064A', kTeh = U'\u062A', kNoon = U'\u0646', kMeem = U'\u0645';
 
-std::string utf8(const std::u32string& w) {
-  std::string out;
-  for (char32_t c : w) append_utf8(out, c);
-  return out;
-}
-
 // The forms of a derived verb whose past is ا + `stem` (انسحب: stem نسحب, at least four letters).
 void alef_verb_forms(const std::u32string& stem, std::vector<std::u32string>& out) {
   const std::u32string masdar = std::u32string(1, kAlef) + stem.substr(0, stem.size() - 1) + kAlef + stem.back();
@@ -75,22 +69,11 @@ void plural_shapes(const std::u32string& w, std::vector<std::u32string>& out) {
   }
 }
 
-// `key` as code points; empty unless every one is an Arabic letter.
-std::u32string letters(std::string_view key) {
-  std::u32string w;
-  for (std::size_t i = 0; i < key.size();) {
-    const char32_t c = next_code_point(key, i);
-    if (c < 0x0621 || c > 0x064A) return {};
-    w.push_back(c);
-  }
-  return w;
-}
-
 // `forms` in UTF-8, without `w` itself and without repeats, in order.
 std::vector<std::string> distinct(const std::u32string& w, const std::vector<std::u32string>& forms) {
   std::vector<std::string> out;
   for (const std::u32string& f : forms) {
-    std::string s = utf8(f);
+    std::string s = to_utf8(f);
     if (f != w && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
   }
   return out;
@@ -99,14 +82,14 @@ std::vector<std::string> distinct(const std::u32string& w, const std::vector<std
 }  // namespace
 
 std::vector<std::string> broken_plural_forms(std::string_view key) {
-  const std::u32string w = letters(key);
+  const std::u32string w = arabic_word_letters(key);
   std::vector<std::u32string> forms;
   if (!w.empty()) plural_shapes(w, forms);
   return distinct(w, forms);
 }
 
 std::vector<std::string> derived_forms(std::string_view key) {
-  const std::u32string w = letters(key);
+  const std::u32string w = arabic_word_letters(key);
   if (w.empty()) return {};
   std::vector<std::u32string> forms;
   const std::size_t n = w.size();

@@ -13,29 +13,10 @@ constexpr std::u32string_view kLongVowels = U"اوي";
 // Letters that stand for one foreign sound; a letter may be in two (ق: g and k).
 constexpr std::u32string_view kSoundClasses[] = {U"جغق", U"كق", U"تط", U"سص"};
 
-bool is_arabic_letter(char32_t c) { return c >= U'ء' && c <= U'ي'; }
-
-std::string to_utf8(const std::u32string& w) {
-  std::string out;
-  for (char32_t c : w) append_utf8(out, c);
-  return out;
-}
-
-// `word` as code points; empty unless every one is an Arabic letter.
-std::u32string letters(std::string_view word) {
-  std::u32string w;
-  for (std::size_t i = 0; i < word.size();) {
-    const char32_t c = next_code_point(word, i);
-    if (!is_arabic_letter(c)) return {};
-    w.push_back(c);
-  }
-  return w;
-}
-
 }  // namespace
 
 std::vector<std::pair<std::string, std::string>> word_splits(std::string_view word) {
-  const std::u32string w = letters(word);
+  const std::u32string w = arabic_word_letters(word);
   std::vector<std::pair<std::string, std::string>> out;
   if (w.size() <= kMinSpellingLetters) return out;
   for (std::size_t i = 2; i + 2 <= w.size(); ++i) out.emplace_back(to_utf8(w.substr(0, i)), to_utf8(w.substr(i)));
@@ -43,7 +24,7 @@ std::vector<std::pair<std::string, std::string>> word_splits(std::string_view wo
 }
 
 std::vector<std::string> spelling_edits(std::string_view word) {
-  const std::u32string w = letters(word);
+  const std::u32string w = arabic_word_letters(word);
   if (w.size() < kMinSpellingLetters) return {};
   std::vector<std::u32string> out;
   // A long vowel dropped or added inside the word: the first and last letters stay.

@@ -50,6 +50,22 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
   return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
 }
 
+std::string to_utf8(std::u32string_view w) {
+  std::string out;
+  for (char32_t c : w) append_utf8(out, c);
+  return out;
+}
+
+std::u32string arabic_word_letters(std::string_view word) {
+  std::u32string w;
+  for (std::size_t i = 0; i < word.size();) {
+    const char32_t c = next_code_point(word, i);
+    if (c < 0x0621 || c > 0x064A) return {};
+    w.push_back(c);
+  }
+  return w;
+}
+
 void append_utf8(std::string& out, char32_t c) {
   if (c < 0x80) {
     out.push_back(static_cast<char>(c));

@@ -29,6 +29,14 @@ char32_t next_code_point(std::string_view s, std::size_t& i);
 /// Appends code point `c` to `out` as UTF-8.
 void append_utf8(std::string& out, char32_t c);
 
+/// Code points `w` as UTF-8.
+std::string to_utf8(std::u32string_view w);
+
+/// The code points of `word` when every one is a base letter of Arabic (U+0621..U+064A: what a normalised
+/// word is made of, text/analyzer.h); empty otherwise (digits, Latin, marks, invalid UTF-8 never reach here
+/// from the analyzer). The pattern modules (text/derived, text/spellings, search/spelling) work on these.
+std::u32string arabic_word_letters(std::string_view word);
+
 /// `s` without leading and trailing ASCII white space and NBSP.
 std::string_view trim(std::string_view s);
 
