@@ -90,7 +90,29 @@ Searcher::Searcher(const std::vector<std::string>& paths) : path_(joined(paths))
   analyzer_ = std::make_unique<Analyzer>(stemmer);
   decoder_ = std::make_unique<DataDecoder>(path, shard_dictionaries(paths));
   // The analyzer chooses proclitic readings by how often the index holds each exact form (analyzer.h).
-  analyzer_->set_vocabulary([this](const std::string& term) { return db_.get_termfreq(term); });
+  analyzer_->set_vocabulary([this](const std::string& term) { return documents_with(term); });
+}
+
+namespace {
+constexpr std::size_t kMaxRemembered = 1 << 16;  // terms: some 6 MB
+}  // namespace
+
+Xapian::doccount Searcher::documents_with(const std::string& term) const {
+  if (documents_with_.size() >= kMaxRemembered) documents_with_.clear();
+  auto [it, added] = documents_with_.try_emplace(term, 0);
+  if (added) {
+    try {
+      it->second = db_.get_termfreq(term);
+    } catch (...) {
+      documents_with_.erase(it);
+      throw;
+    }
+  }
+  return it->second;
+}
+
+void Searcher::reopen_index() const {
+  if (db_.reopen()) documents_with_.clear();
 }
 
 // Ranking: DLH, a parameter-free Divergence From Randomness model (Terrier's default; Xapian::DLHWeight).
@@ -390,7 +412,7 @@ std::vector<std::string> Searcher::matching_ids(const SearchRequest& req) const 
         return;
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt >= 3) throw;
-        db_.reopen();
+        reopen_index();
       }
     }
   });
@@ -412,14 +434,14 @@ std::optional<StoredArticle> Searcher::article(const std::string& id) const {
         return read_stored(db_.get_document(*p), *decoder_);
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt >= 3) throw;
-        db_.reopen();
+        reopen_index();
       }
     }
   });
 }
 
 void Searcher::reopen() const {
-  with_index_errors(path_, [&] { db_.reopen(); });
+  with_index_errors(path_, [&] { reopen_index(); });
 }
 
 SearchResult Searcher::search(const SearchRequest& req) const {
@@ -510,7 +532,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
       } catch (const Xapian::DatabaseModifiedError&) {
         // A writer committed while we read: reopen at the new revision and run the query again.
         if (attempt >= 3) throw;
-        db_.reopen();
+        reopen_index();
       }
     }
   });
