@@ -190,7 +190,10 @@ void SegmentBuilder::run(Writer& w) {
         Xapian::WritableDatabase& db = w.dbs[item.shard];
         if (item.kind == Item::Kind::replace) {
           if (item.zstd) item.doc.set_data(item.zstd->compress(item.doc.get_data()));
-          db.replace_document(item.idterm, item.doc);
+          // An id this generation holds already replaces its document; any other is new to the segment,
+          // and add_document spares Xapian the search for its id term.
+          if (held != generation_of.end()) db.replace_document(item.idterm, item.doc);
+          else db.add_document(item.doc);
           generation_of[key] = current;
           ++in_generation;
         } else if (held != generation_of.end()) {
