@@ -12,7 +12,7 @@
 
 #include "index/document.h"
 #include "index/schema.h"
-#include "ingest/reader.h"
+#include "ingest/article.h"
 #include "search/searcher.h"
 #include "text/analyzer.h"
 
@@ -49,7 +49,7 @@ TEST_CASE("a searcher that reopens reads the words the index has learned since, 
   bahth::SearchRequest request;
   request.query = "زمردستان";
   // A word the index has never seen is read as the known one an edit away, and the searcher says so.
-  bahth::SearchResult before = searcher.search(request);
+  const bahth::SearchResult before = searcher.search(request);
   REQUIRE(before.hits.size() == 1);
   CHECK(before.hits[0].id == "old");
   CHECK(before.warnings.size() == 1);

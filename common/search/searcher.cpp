@@ -93,22 +93,12 @@ Searcher::Searcher(const std::vector<std::string>& paths) : path_(joined(paths))
   analyzer_->set_vocabulary([this](const std::string& term) { return documents_with(term); });
 }
 
-namespace {
-constexpr std::size_t kMaxRemembered = 1 << 16;  // terms: some 6 MB
-}  // namespace
-
 Xapian::doccount Searcher::documents_with(const std::string& term) const {
+  if (auto it = documents_with_.find(term); it != documents_with_.end()) return it->second;
+  const Xapian::doccount n = db_.get_termfreq(term);
   if (documents_with_.size() >= kMaxRemembered) documents_with_.clear();
-  auto [it, added] = documents_with_.try_emplace(term, 0);
-  if (added) {
-    try {
-      it->second = db_.get_termfreq(term);
-    } catch (...) {
-      documents_with_.erase(it);
-      throw;
-    }
-  }
-  return it->second;
+  documents_with_.emplace(term, n);
+  return n;
 }
 
 void Searcher::reopen_index() const {

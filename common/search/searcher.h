@@ -160,6 +160,7 @@ class Searcher {
   // ask 250 each (a word's proclitic readings, endings, derived forms and plurals, each as a stem key and as
   // written), 100 of them new to the batch; each lookup is a B-tree search. Kept while the index stays at
   // its revision, at most kMaxRemembered terms (then cleared).
+  static constexpr std::size_t kMaxRemembered = 1 << 16;  // terms: some 6 MB
   mutable std::unordered_map<std::string, Xapian::doccount> documents_with_;
 };
 
