@@ -15,6 +15,7 @@
 #include "index/stored_codec.h"
 #include "text/analyzer.h"
 #include "search/facets.h"
+#include "search/flat_or.h"
 #include "search/query.h"
 #include "search/snippet.h"
 
@@ -149,7 +150,7 @@ class Searcher {
   double weight_in(const Xapian::Query& clause, const std::string& id, const Ranking& ranking) const;
   /// How many documents hold `term`, remembered until the index changes (the analyzer's vocabulary).
   Xapian::doccount documents_with(const std::string& term) const;
-  /// Moves to the index's latest revision; forgets the remembered counts when it may have changed.
+  /// Moves to the index's latest revision; forgets the remembered counts and lengths when it may have changed.
   void reopen_index() const;
   std::string path_;
   mutable Xapian::Database db_;  // reopened when a writer commits under us
@@ -162,6 +163,8 @@ class Searcher {
   // its revision, at most kMaxRemembered terms (then cleared).
   static constexpr std::size_t kMaxRemembered = 1 << 16;  // terms: some 6 MB
   mutable std::unordered_map<std::string, Xapian::doccount> documents_with_;
+  // Every document's length, for the term-at-a-time OR (flat_or.h); read at the first query of a revision.
+  mutable DocumentLengths lengths_;
 };
 
 }  // namespace bahth

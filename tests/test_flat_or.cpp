@@ -1,0 +1,148 @@
+// The term-at-a-time OR (search/flat_or.h, issue #12): every query shape the parser builds matches the same
+// documents in the same order with the same weights as Xapian's own matcher, on one index and on two shards
+// searched as one.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "search/flat_or.h"
+
+namespace fs = std::filesystem;
+using Q = Xapian::Query;
+
+namespace {
+
+// 400 documents of 1 to 60 words drawn from w0..w29, the low numbers most often (as words are), a source
+// filter term each; one-word documents too (their only word's wdf equals their length: weight 0, a match).
+// Even documents go to shard `a`, odd ones to `b`.
+void build(const fs::path& whole, const fs::path& a, const fs::path& b) {
+  Xapian::WritableDatabase one(whole.string(), Xapian::DB_CREATE);
+  Xapian::WritableDatabase even(a.string(), Xapian::DB_CREATE), odd(b.string(), Xapian::DB_CREATE);
+  std::mt19937 random(7);
+  for (int n = 0; n < 400; ++n) {
+    Xapian::Document doc;
+    const int words = n % 25 == 0 ? 1 : 1 + int(random() % 60);
+    for (int k = 0; k < words; ++k) {
+      const double u = double(random() % 10000) / 10000;
+      doc.add_term("w" + std::to_string(int(30 * u * u * u)));
+    }
+    doc.add_boolean_term(n % 3 == 0 ? "XSa" : "XSb");
+    one.add_document(doc);
+    (n % 2 == 0 ? even : odd).add_document(doc);
+  }
+  one.commit();
+  even.commit();
+  odd.commit();
+}
+
+// The test indexes in a temporary directory: `one`, and the same documents as the shards `a` and `b`.
+struct Indexes {
+  fs::path dir = fs::temp_directory_path() / ("bahth-flat-or-" + std::to_string(::getpid()));
+  Indexes() {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    build(dir / "one", dir / "a", dir / "b");
+  }
+  ~Indexes() { fs::remove_all(dir); }
+  Xapian::Database open(const char* name) const { return Xapian::Database((dir / name).string()); }
+};
+
+Q syn(std::vector<Q> parts) { return Q(Q::OP_SYNONYM, parts.begin(), parts.end()); }
+Q any(std::vector<Q> parts) { return Q(Q::OP_OR, parts.begin(), parts.end()); }
+
+// The shapes query.h builds: a word's stem keys and forms as nested OP_SYNONYMs, its derived forms and exact
+// form scaled, phrases (an AND) beside them, filters and exclusions around them.
+const std::vector<std::pair<const char*, Q>>& shapes() {
+  static const std::vector<std::pair<const char*, Q>> table = {
+      {"one term", Q("w3")},
+      {"a common term", Q("w0")},
+      {"an OR of terms", any({Q("w1"), Q("w4"), Q("w9"), Q("w20")})},
+      {"a scaled term", any({Q("w2"), Q(0.25, Q("w5"))})},
+      {"a synonym", syn({Q("w1"), Q("w2"), Q("w7")})},
+      {"nested synonyms with an absent term",
+       any({syn({syn({Q("w1"), Q("w2")}), syn({Q("w3"), Q("absent")}), Q("w4")}), Q(0.3, syn({Q("w5"), Q("w6")})),
+            Q(0.15, Q("w8")), Q(0.25, Q("w1"))})},
+      {"a term twice", any({Q("w6"), Q("w6"), Q(0.25, Q("w6"))})},
+      {"a synonym of a term twice (its wdf at most the length)", syn({Q("w0"), Q("w0"), Q("w1")})},
+      {"a scaled OR", Q(0.5, any({Q("w2"), Q(0.3, Q("w11"))}))},
+      {"an AND beside the words", any({Q("w2"), Q("w12"), Q(Q::OP_AND, Q("w0"), Q("w13"))})},
+      {"filtered", Q(Q::OP_FILTER, any({Q("w1"), Q("w10")}), Q("XSa"))},
+      {"with an exclusion", Q(Q::OP_AND_NOT, any({Q("w3"), syn({Q("w4"), Q("w14")})}), Q("w0"))},
+      {"only absent terms", any({Q("absent"), syn({Q("gone"), Q("missing")})})},
+      {"a synonym of absent terms beside a word", any({Q("w9"), syn({Q("gone"), Q("missing")})})},
+  };
+  return table;
+}
+
+// Every match of `query`, by DLH; with `flat`, through with_flat_or.
+Xapian::MSet matches(const Xapian::Database& db, const Q& query, bool flat, bahth::DocumentLengths& lengths) {
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::DLHWeight());
+  enquire.set_query(flat ? bahth::with_flat_or(query, db, lengths) : query);
+  return enquire.get_mset(0, db.get_doccount());
+}
+
+void same_as_xapian(const Xapian::Database& db) {
+  bahth::DocumentLengths lengths;
+  for (int round = 0; round < 2; ++round) {  // the second round reads the remembered lengths
+    for (const auto& [name, query] : shapes()) {
+      const std::string shape = name;
+      CAPTURE(shape);
+      const Xapian::MSet want = matches(db, query, false, lengths), got = matches(db, query, true, lengths);
+      REQUIRE(got.size() == want.size());
+      auto w = want.begin();
+      for (auto g = got.begin(); g != got.end(); ++g, ++w) {
+        CAPTURE(g.get_rank());
+        CHECK(*g == *w);
+        CHECK(std::abs(g.get_weight() - w.get_weight()) <= 1e-12 * std::max(1.0, w.get_weight()));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the term-at-a-time OR matches and weighs as Xapian's matcher, query shape by shape") {
+  const Indexes indexes;
+  SUBCASE("one index") { same_as_xapian(indexes.open("one")); }
+  SUBCASE("two shards searched as one") {
+    Xapian::Database both = indexes.open("a");
+    both.add_database(indexes.open("b"));
+    same_as_xapian(both);
+  }
+}
+
+TEST_CASE("the term-at-a-time OR leaves a query without weighted words as it is") {
+  const Indexes indexes;
+  const Xapian::Database db = indexes.open("one");
+  bahth::DocumentLengths lengths;
+  const Q phrase_like(Q::OP_AND, Q("w0"), Q("w1"));
+  CHECK(bahth::with_flat_or(phrase_like, db, lengths).get_description() == phrase_like.get_description());
+  CHECK(bahth::with_flat_or(Q::MatchAll, db, lengths).get_description() == Q(Q::MatchAll).get_description());
+}
+
+TEST_CASE("a time limit stops the term-at-a-time OR between its words, and the next query starts clean") {
+  const Indexes indexes;
+  const Xapian::Database db = indexes.open("one");
+  bahth::DocumentLengths lengths;
+  int scored = 0;
+  const auto stop_after_two = [&] {
+    if (++scored == 2) throw std::runtime_error("time is up");
+  };
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::DLHWeight());
+  enquire.set_query(bahth::with_flat_or(any({Q("w1"), Q("w2"), Q("w3")}), db, lengths, stop_after_two));
+  CHECK_THROWS_WITH(enquire.get_mset(0, 10), "time is up");
+  CHECK(scored == 2);
+  // What the stopped query had added up is gone: the next one scores afresh.
+  same_as_xapian(db);
+}
