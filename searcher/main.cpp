@@ -59,6 +59,7 @@ different spellings of a word find the same articles. Without a query on a termi
               {"token", ValueKind::file, {}},
               {"cors", ValueKind::text, {}, "ORIGIN"},
               {"time-limit", ValueKind::text, {}, "SECONDS"},
+              {"query-threads", ValueKind::text, {}, "N"},
               {"like", ValueKind::text, {}, "ID"},
               {"query", ValueKind::text, {}, "QUERY"}};
   h.sections = {
@@ -266,6 +267,9 @@ Options parse_options(int argc, char** argv) {
       ("threads", "batch: run queries on N threads (output stays in input order); --serve: N search workers "
                   "(default there: one per core, at least 2)",
        cxxopts::value<std::size_t>()->default_value("1"))
+      ("query-threads", "score each query's words on N threads at once (default: one per core, at most 4, for "
+                        "one query or --interactive; 1 for --queries and --serve, whose queries run side by side)",
+       cxxopts::value<unsigned>())
       ("run-tag", "the last column of --format trec", cxxopts::value<std::string>()->default_value("bahth"))
       ("no-collapse", "show every copy of a story filed under several ids (by default one per duplicate cluster)")
       ("snippet-chars", "snippet length in characters", cxxopts::value<std::size_t>()->default_value("200"))
@@ -336,6 +340,13 @@ Options parse_options(int argc, char** argv) {
   o.output.run_tag = r["run-tag"].as<std::string>();
   o.threads = r["threads"].as<std::size_t>();
   if (o.threads < 1 || o.threads > 64) throw bahth::UsageError("--threads must be 1 to 64");
+  if (r.count("query-threads")) {
+    o.request.scoring_threads = r["query-threads"].as<unsigned>();
+    if (o.request.scoring_threads < 1 || o.request.scoring_threads > 64)
+      throw bahth::UsageError("--query-threads must be 1 to 64");
+  } else if (!r.count("queries") && !r.count("serve")) {
+    o.request.scoring_threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
+  }
   o.output.color = o.output.format == bahth::OutputFormat::human &&
                    bahth::use_color(bahth::parse_color_choice(r["color"].as<std::string>()), STDOUT_FILENO);
   o.output.bidi = bahth::resolve_bidi_mode(bahth::parse_bidi_mode(r["bidi"].as<std::string>()), STDOUT_FILENO);

@@ -6,6 +6,9 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <mutex>
+#include <set>
+#include <thread>
 #include <filesystem>
 #include <random>
 #include <stdexcept>
@@ -83,21 +86,22 @@ const std::vector<std::pair<const char*, Q>>& shapes() {
   return table;
 }
 
-// Every match of `query`, by DLH; with `flat`, through with_flat_or.
-Xapian::MSet matches(const Xapian::Database& db, const Q& query, bool flat, bahth::DocumentLengths& lengths) {
+// Every match of `query`, by DLH; with `flat`, through with_flat_or (on several threads with `handles`).
+Xapian::MSet matches(const Xapian::Database& db, const Q& query, bool flat, bahth::ScoringMemory& lengths,
+                     const bahth::ScoringHandles* handles = nullptr) {
   Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(Xapian::DLHWeight());
-  enquire.set_query(flat ? bahth::with_flat_or(query, db, lengths) : query);
+  enquire.set_query(flat ? bahth::with_flat_or(query, db, lengths, {}, handles) : query);
   return enquire.get_mset(0, db.get_doccount());
 }
 
-void same_as_xapian(const Xapian::Database& db) {
-  bahth::DocumentLengths lengths;
+void same_as_xapian(const Xapian::Database& db, const bahth::ScoringHandles* handles = nullptr) {
+  bahth::ScoringMemory lengths;
   for (int round = 0; round < 2; ++round) {  // the second round reads the remembered lengths
     for (const auto& [name, query] : shapes()) {
       const std::string shape = name;
       CAPTURE(shape);
-      const Xapian::MSet want = matches(db, query, false, lengths), got = matches(db, query, true, lengths);
+      const Xapian::MSet want = matches(db, query, false, lengths), got = matches(db, query, true, lengths, handles);
       REQUIRE(got.size() == want.size());
       auto w = want.begin();
       for (auto g = got.begin(); g != got.end(); ++g, ++w) {
@@ -119,12 +123,56 @@ TEST_CASE("the term-at-a-time OR matches and weighs as Xapian's matcher, query s
     both.add_database(indexes.open("b"));
     same_as_xapian(both);
   }
+  // Each database's documents split into runs of document numbers, one thread each.
+  SUBCASE("one index on three threads") {
+    const Xapian::Database one = indexes.open("one");
+    const bahth::ScoringHandles handles{{one.get_uuid(), {indexes.open("one"), indexes.open("one")}}};
+    same_as_xapian(one, &handles);
+  }
+  SUBCASE("two shards on two threads each") {
+    Xapian::Database both = indexes.open("a");
+    both.add_database(indexes.open("b"));
+    const bahth::ScoringHandles handles{{indexes.open("a").get_uuid(), {indexes.open("a")}},
+                                        {indexes.open("b").get_uuid(), {indexes.open("b")}}};
+    same_as_xapian(both, &handles);
+  }
+}
+
+TEST_CASE("with a handle for each thread past the first, the term-at-a-time OR scores on every thread") {
+  const Indexes indexes;
+  const Xapian::Database db = indexes.open("one");
+  const bahth::ScoringHandles handles{{db.get_uuid(), {indexes.open("one"), indexes.open("one")}}};
+  std::mutex mutex;
+  std::set<std::thread::id> threads;
+  const auto note_thread = [&] {
+    const std::lock_guard<std::mutex> lock(mutex);
+    threads.insert(std::this_thread::get_id());
+  };
+  bahth::ScoringMemory memory;
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::DLHWeight());
+  enquire.set_query(bahth::with_flat_or(any({Q("w1"), Q("w2"), Q("w3")}), db, memory, note_thread, &handles));
+  CHECK(enquire.get_mset(0, 10).size() == 10);
+  CHECK(threads.size() == 3);
+  // A handle that reads a later revision than the matcher (opened after a writer's commit) is not used:
+  // one thread scores alone, at the matcher's revision.
+  {
+    Xapian::WritableDatabase writer((indexes.dir / "one").string());
+    writer.add_document(Xapian::Document());
+    writer.commit();
+  }
+  const bahth::ScoringHandles newer{{db.get_uuid(), {indexes.open("one")}}};
+  threads.clear();
+  bahth::ScoringMemory fresh;
+  enquire.set_query(bahth::with_flat_or(any({Q("w1"), Q("w2"), Q("w3")}), db, fresh, note_thread, &newer));
+  CHECK(enquire.get_mset(0, 10).size() == 10);
+  CHECK(threads.size() == 1);
 }
 
 TEST_CASE("the term-at-a-time OR leaves a query without weighted words as it is") {
   const Indexes indexes;
   const Xapian::Database db = indexes.open("one");
-  bahth::DocumentLengths lengths;
+  bahth::ScoringMemory lengths;
   const Q phrase_like(Q::OP_AND, Q("w0"), Q("w1"));
   CHECK(bahth::with_flat_or(phrase_like, db, lengths).get_description() == phrase_like.get_description());
   CHECK(bahth::with_flat_or(Q::MatchAll, db, lengths).get_description() == Q(Q::MatchAll).get_description());
@@ -133,7 +181,7 @@ TEST_CASE("the term-at-a-time OR leaves a query without weighted words as it is"
 TEST_CASE("a time limit stops the term-at-a-time OR between its words, and the next query starts clean") {
   const Indexes indexes;
   const Xapian::Database db = indexes.open("one");
-  bahth::DocumentLengths lengths;
+  bahth::ScoringMemory lengths;
   int scored = 0;
   const auto stop_after_two = [&] {
     if (++scored == 2) throw std::runtime_error("time is up");

@@ -2,12 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
+#include <exception>
 #include <optional>
+#include <system_error>
+#include <thread>
 
 namespace bahth {
 
-const std::vector<Xapian::termcount>& DocumentLengths::of(const Xapian::Database& db) {
+const std::vector<Xapian::termcount>& ScoringMemory::lengths(const Xapian::Database& db) {
   const std::string uuid = db.get_uuid();  // empty for a database without one: read every time
   auto [it, added] = lengths_.try_emplace(uuid);
   if (added || uuid.empty()) {
@@ -16,6 +20,29 @@ const std::vector<Xapian::termcount>& DocumentLengths::of(const Xapian::Database
     for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) lengths[*p] = p.get_doclength();
   }
   return it->second;
+}
+
+detail::Scratch& ScoringMemory::scratch(std::size_t n) {
+  while (scratch_.size() <= n) scratch_.push_back(std::make_unique<detail::Scratch>());
+  return *scratch_[n];
+}
+
+void detail::Scratch::size_for(Xapian::docid last) {
+  if (weight.size() <= last) {
+    weight.assign(last + 1, 0);
+    wdf.assign(last + 1, 0);
+    matched.assign(last + 1, 0);
+  }
+}
+
+void detail::Scratch::reset() {
+  for (Xapian::docid d : docs) {
+    weight[d] = 0;
+    matched[d] = 0;
+  }
+  for (Xapian::docid d : unit_docs) wdf[d] = 0;
+  docs.clear();
+  unit_docs.clear();
 }
 
 namespace {
@@ -160,38 +187,96 @@ struct Dlh {
   }
 };
 
-// Per-thread scratch arrays, indexed by document number: reused from query to query.
-struct Scratch {
-  std::vector<double> weight;
-  std::vector<Xapian::termcount> wdf;
-  std::vector<char> matched;
-  std::vector<Xapian::docid> docs, unit_docs;
-  void size_for(Xapian::docid last) {
-    if (weight.size() <= last) {
-      weight.assign(last + 1, 0);
-      wdf.assign(last + 1, 0);
-      matched.assign(last + 1, 0);
-    }
-  }
-  // Zeroes what a scoring left behind: nothing after a whole one, everything it touched after an exception
-  // (a time limit), so that the next query starts clean.
-  void reset() {
-    for (Xapian::docid d : docs) {
-      weight[d] = 0;
-      matched[d] = 0;
-    }
-    for (Xapian::docid d : unit_docs) wdf[d] = 0;
-    docs.clear();
-    unit_docs.clear();
-  }
-};
-
 struct Shared {
   std::vector<Unit> units;
   Statistics stats;
-  DocumentLengths* lengths = nullptr;
+  ScoringMemory* memory = nullptr;
+  const ScoringHandles* handles = nullptr;
   std::function<void()> in_time;
 };
+
+// A unit ready to score in one database: its terms, and DLH with its statistics there.
+struct Prepared {
+  bool synonym = false;
+  std::vector<std::string> terms;
+  Dlh dlh;
+};
+
+using Hits = std::vector<std::pair<Xapian::docid, double>>;
+
+// The documents from `first` to `last` of the database `db` reads (one database) that hold a unit, with
+// the sum of the units' weights, in document order, into `hits`.
+void score_run(const Xapian::Database& db, const std::vector<Prepared>& units, const std::vector<Xapian::termcount>& lengths,
+               Xapian::docid first, Xapian::docid last, detail::Scratch& s, const std::function<void()>& in_time, Hits& hits) {
+  struct Reset {
+    detail::Scratch& s;
+    ~Reset() { s.reset(); }
+  } reset{s};
+  s.size_for(last);
+  // A term's postings from `first` to `last`.
+  const auto each_posting = [&](const std::string& term, auto&& visit) {
+    Xapian::PostingIterator p = db.postlist_begin(term);
+    if (first > 1) p.skip_to(first);
+    for (; p != db.postlist_end(term) && *p <= last; ++p) visit(*p, p.get_wdf());
+  };
+  for (const Prepared& u : units) {
+    const auto add = [&](Xapian::docid d, Xapian::termcount wdf) {
+      if (!s.matched[d]) {
+        s.matched[d] = 1;
+        s.docs.push_back(d);
+      }
+      s.weight[d] += u.dlh(wdf, lengths[d]);
+    };
+    if (!u.synonym) {
+      each_posting(u.terms[0], add);
+    } else {
+      // The wdfs of the synonym's terms added up, at most the document's length (as SynonymPostList does).
+      // A document may be listed twice when a term has wdf 0 (a boolean term): its second entry adds 0.
+      for (const std::string& t : u.terms) {
+        each_posting(t, [&](Xapian::docid d, Xapian::termcount wdf) {
+          if (s.wdf[d] == 0) s.unit_docs.push_back(d);
+          s.wdf[d] += wdf;
+        });
+      }
+      for (Xapian::docid d : s.unit_docs) {
+        const Xapian::termcount wdf = s.wdf[d];
+        s.wdf[d] = 0;
+        add(d, std::min(wdf, lengths[d]));
+      }
+      s.unit_docs.clear();
+    }
+    if (in_time) in_time();
+  }
+  // In document order: a scan of the arrays when the units hold many of the documents, else a sort.
+  hits.reserve(s.docs.size());
+  const auto take = [&](Xapian::docid d) {
+    hits.emplace_back(d, s.weight[d]);
+    s.weight[d] = 0;
+    s.matched[d] = 0;
+  };
+  if (s.docs.size() * 16 > last - first + 1) {
+    for (Xapian::docid d = first; d <= last; ++d)
+      if (s.matched[d]) take(d);
+  } else {
+    std::sort(s.docs.begin(), s.docs.end());
+    for (Xapian::docid d : s.docs) take(d);
+  }
+  s.docs.clear();
+}
+
+// The handles of `db` for threads past the first that read its revision (reopened once if they lag).
+std::vector<Xapian::Database> helpers_of(const Xapian::Database& db, const ScoringHandles* handles) {
+  if (!handles) return {};
+  auto it = handles->find(db.get_uuid());
+  if (it == handles->end() || it->first.empty()) return {};
+  std::vector<Xapian::Database> helpers;
+  for (Xapian::Database h : it->second) {
+    if (h.get_revision() != db.get_revision()) h.reopen();
+    if (h.get_revision() != db.get_revision()) return {};
+    helpers.push_back(h);
+  }
+  return helpers;
+}
 
 class FlatOrSource : public Xapian::PostingSource {
  public:
@@ -234,73 +319,58 @@ class FlatOrSource : public Xapian::PostingSource {
   double get_weight() const override { return hits_[pos_].second; }
 
  private:
-  // Every document of `db` that holds a part, with the sum of the parts' weights, in document order.
+  // Every document of `db` that holds a unit, with the sum of the units' weights, in document order.
   void score(const Xapian::Database& db, double& max_weight) {
-    thread_local Scratch s;
-    struct Reset {
-      Scratch& s;
-      ~Reset() { s.reset(); }
-    } reset{s};
-    const std::vector<Xapian::termcount>& lengths = shared_->lengths->of(db);
-    s.size_for(db.get_lastdocid());
     const Statistics& stats = shared_->stats;
-    const Xapian::docid last = Xapian::docid(lengths.size() - 1);
     // DLHWeight reads the total length back as the average length × the collection size, rounded.
     const double average = stats.collection_size == 0 ? 0 : double(stats.total_length) / stats.collection_size;
     const double total_length = double(Xapian::totallength(average * stats.collection_size + 0.5));
-    std::vector<std::string> terms;
+    std::vector<Prepared> units;
     for (const Unit& u : shared_->units) {
-      terms.clear();
-      gather_terms(u.node, terms);
+      Prepared p;
+      p.synonym = u.node.term.empty();
+      gather_terms(u.node, p.terms);
       // An OP_SYNONYM of terms all absent here is empty: Xapian gives it no weight, and nothing matches.
-      if (std::none_of(terms.begin(), terms.end(), [&](const std::string& t) { return db.get_termfreq(t) > 0; }))
+      if (std::none_of(p.terms.begin(), p.terms.end(), [&](const std::string& t) { return db.get_termfreq(t) > 0; }))
         continue;
-      const Dlh dlh{total_length / estimate(u.node, db, stats).collection_freq, u.factor};
-      const auto add = [&](Xapian::docid d, Xapian::termcount wdf) {
-        if (d > last) return;  // a document added after the lengths were read: the next reopen sees it
-        if (!s.matched[d]) {
-          s.matched[d] = 1;
-          s.docs.push_back(d);
-        }
-        s.weight[d] += dlh(wdf, lengths[d]);
-      };
-      if (!u.node.term.empty()) {
-        for (auto p = db.postlist_begin(u.node.term); p != db.postlist_end(u.node.term); ++p) add(*p, p.get_wdf());
-      } else {
-        // The wdfs of the synonym's terms added up, at most the document's length (as SynonymPostList does).
-        // A document may be listed twice when a term has wdf 0 (a boolean term): its second entry adds 0.
-        for (const std::string& t : terms) {
-          for (auto p = db.postlist_begin(t); p != db.postlist_end(t); ++p) {
-            const Xapian::docid d = *p;
-            if (s.wdf[d] == 0) s.unit_docs.push_back(d);
-            s.wdf[d] += p.get_wdf();
-          }
-        }
-        for (Xapian::docid d : s.unit_docs) {
-          const Xapian::termcount wdf = s.wdf[d];
-          s.wdf[d] = 0;
-          if (d <= last) add(d, std::min(wdf, lengths[d]));
-        }
-        s.unit_docs.clear();
+      p.dlh = {total_length / estimate(u.node, db, stats).collection_freq, u.factor};
+      units.push_back(std::move(p));
+    }
+    ScoringMemory& memory = *shared_->memory;
+    const std::vector<Xapian::termcount>& lengths = memory.lengths(db);
+    // Documents added after the lengths were read are left to the next reopen.
+    const Xapian::docid last = std::min(db.get_lastdocid(), Xapian::docid(lengths.size() - 1));
+    const std::vector<Xapian::Database> helpers = helpers_of(db, shared_->handles);
+    const std::size_t threads = helpers.size() + 1;
+    std::vector<Hits> runs(threads);
+    std::vector<std::exception_ptr> failed(threads);
+    std::vector<detail::Scratch*> scratch(threads);  // taken here: the threads only use them
+    for (std::size_t n = 0; n < threads; ++n) scratch[n] = &memory.scratch(n);
+    const auto run = [&](std::size_t n) {
+      try {
+        const Xapian::docid first = Xapian::docid(1 + std::uint64_t(last) * n / threads);
+        const Xapian::docid upto = Xapian::docid(std::uint64_t(last) * (n + 1) / threads);
+        if (first <= upto)
+          score_run(n == 0 ? db : helpers[n - 1], units, lengths, first, upto, *scratch[n], shared_->in_time, runs[n]);
+      } catch (...) {
+        failed[n] = std::current_exception();
       }
-      if (shared_->in_time) shared_->in_time();
-    }
-    // In document order: a scan of the arrays when the parts hold many of the documents, else a sort.
-    hits_.reserve(s.docs.size());
-    const auto take = [&](Xapian::docid d) {
-      hits_.emplace_back(d, s.weight[d]);
-      max_weight = std::max(max_weight, s.weight[d]);
-      s.weight[d] = 0;
-      s.matched[d] = 0;
     };
-    if (s.docs.size() * 16 > last) {
-      for (Xapian::docid d = 1; d <= last; ++d)
-        if (s.matched[d]) take(d);
-    } else {
-      std::sort(s.docs.begin(), s.docs.end());
-      for (Xapian::docid d : s.docs) take(d);
+    std::vector<std::thread> others;
+    std::size_t started = 1;
+    try {
+      for (; started < threads; ++started) others.emplace_back(run, started);
+    } catch (const std::system_error&) {  // no thread to be had: this one scores the rest too
     }
-    s.docs.clear();
+    run(0);
+    for (std::size_t n = started; n < threads; ++n) run(n);
+    for (std::thread& t : others) t.join();
+    for (const std::exception_ptr& e : failed)
+      if (e) std::rethrow_exception(e);
+    for (Hits& r : runs) {
+      for (const auto& h : r) max_weight = std::max(max_weight, h.second);
+      hits_.insert(hits_.end(), r.begin(), r.end());
+    }
   }
 
   std::shared_ptr<const Shared> shared_;
@@ -310,13 +380,13 @@ class FlatOrSource : public Xapian::PostingSource {
 };
 
 // Replaces the weighted OR found at the top of `q` (under the left side of filters) with the source.
-Xapian::Query rewrite(const Xapian::Query& q, const Xapian::Database& db, DocumentLengths& lengths,
-                      const std::function<void()>& in_time) {
+Xapian::Query rewrite(const Xapian::Query& q, const Xapian::Database& db, ScoringMemory& memory,
+                      const std::function<void()>& in_time, const ScoringHandles* handles) {
   switch (q.get_type()) {
     case Xapian::Query::OP_FILTER:
     case Xapian::Query::OP_AND_NOT: {
       std::vector<Xapian::Query> subs;
-      subs.push_back(rewrite(q.get_subquery(0), db, lengths, in_time));
+      subs.push_back(rewrite(q.get_subquery(0), db, memory, in_time, handles));
       for (std::size_t i = 1; i < q.get_num_subqueries(); ++i) subs.push_back(q.get_subquery(i));
       return Xapian::Query(q.get_type(), subs.begin(), subs.end());
     }
@@ -340,7 +410,8 @@ Xapian::Query rewrite(const Xapian::Query& q, const Xapian::Database& db, Docume
   for (const std::string& t : terms) {
     if (!stats.collection_freq.count(t)) stats.collection_freq[t] = db.get_collection_freq(t);
   }
-  shared->lengths = &lengths;
+  shared->memory = &memory;
+  shared->handles = handles;
   shared->in_time = in_time;
   rest.insert(rest.begin(), Xapian::Query((new FlatOrSource(std::move(shared)))->release()));
   return rest.size() == 1 ? rest[0] : Xapian::Query(Xapian::Query::OP_OR, rest.begin(), rest.end());
@@ -348,9 +419,9 @@ Xapian::Query rewrite(const Xapian::Query& q, const Xapian::Database& db, Docume
 
 }  // namespace
 
-Xapian::Query with_flat_or(const Xapian::Query& query, const Xapian::Database& db, DocumentLengths& lengths,
-                           std::function<void()> in_time) {
-  return rewrite(query, db, lengths, in_time);
+Xapian::Query with_flat_or(const Xapian::Query& query, const Xapian::Database& db, ScoringMemory& memory,
+                           std::function<void()> in_time, const ScoringHandles* handles) {
+  return rewrite(query, db, memory, in_time, handles);
 }
 
 }  // namespace bahth

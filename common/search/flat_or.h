@@ -28,25 +28,51 @@
 
 namespace bahth {
 
-/// The length of every document of each database a query is run on (the norms Lucene keeps in memory): DLH
-/// needs the length of each document a term is in. Read once per database, a few milliseconds per 100,000
-/// documents; clear() whenever the index moves to another revision.
-class DocumentLengths {
+namespace detail {
+// Arrays indexed by document number that one thread scores into, reused from query to query.
+struct Scratch {
+  std::vector<double> weight;
+  std::vector<Xapian::termcount> wdf;
+  std::vector<char> matched;
+  std::vector<Xapian::docid> docs, unit_docs;
+  void size_for(Xapian::docid last);
+  // Zeroes what a scoring left behind: nothing after a whole one, everything it touched after an exception
+  // (a time limit), so that the next query starts clean.
+  void reset();
+};
+}  // namespace detail
+
+/// What the term-at-a-time OR keeps from query to query, for one searcher (one thread at a time):
+/// - every document's length, by database (the norms Lucene keeps in memory): DLH needs the length of each
+///   document a term is in. Read once, a few milliseconds per 100,000 documents; clear() whenever the index
+///   moves to another revision.
+/// - the arrays each scoring thread adds weights into (some 13 bytes a document).
+class ScoringMemory {
  public:
   /// The lengths of `db` (one database, not a combination), by document number.
-  const std::vector<Xapian::termcount>& of(const Xapian::Database& db);
+  const std::vector<Xapian::termcount>& lengths(const Xapian::Database& db);
+  /// The arrays of scoring thread `n` (0: the searcher's own).
+  detail::Scratch& scratch(std::size_t n);
   void clear() { lengths_.clear(); }
 
  private:
   std::map<std::string, std::vector<Xapian::termcount>> lengths_;  // by the database's UUID
+  std::vector<std::unique_ptr<detail::Scratch>> scratch_;
 };
+
+/// Read-only handles for scoring one query on several threads: for each database of the index (by its
+/// UUID), one handle for each thread past the first (which reads through the matcher's own). A handle is
+/// used only while it reads the same revision as the matcher.
+using ScoringHandles = std::map<std::string, std::vector<Xapian::Database>>;
 
 /// `query` with its weighted OR of terms replaced by one posting source that scores them a term at a time,
 /// with DLH and the statistics of `db` (all of its databases: a sharded index ranks as one). Returns `query`
-/// unchanged when it has no such OR. `db` and `lengths` must outlive the search; the databases must be local
-/// (a remote shard cannot run the source). `in_time`, if given, is called after each term or synonym is
-/// scored and may throw to stop the search (a time limit): what it throws leaves Enquire::get_mset.
-Xapian::Query with_flat_or(const Xapian::Query& query, const Xapian::Database& db, DocumentLengths& lengths,
-                           std::function<void()> in_time = {});
+/// unchanged when it has no such OR. `db`, `memory` and `handles` must outlive the search; the databases
+/// must be local (a remote shard cannot run the source). `in_time`, if given, is called after each term or
+/// synonym is scored (on any scoring thread) and may throw to stop the search (a time limit): what it
+/// throws leaves Enquire::get_mset. With `handles`, each database's documents are split into as many runs
+/// of document numbers as it has handles plus one, scored at once, one thread each.
+Xapian::Query with_flat_or(const Xapian::Query& query, const Xapian::Database& db, ScoringMemory& memory,
+                           std::function<void()> in_time = {}, const ScoringHandles* handles = nullptr);
 
 }  // namespace bahth

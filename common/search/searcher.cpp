@@ -78,6 +78,11 @@ Searcher::Searcher(const std::vector<std::string>& paths) : path_(joined(paths))
       Xapian::Database one = open_one(p);
       check_schema(one, p);
       remote_ = remote_ || p.compare(0, 6, "tcp://") == 0;
+      if (!remote_) {
+        std::vector<std::string> shards = stub_shards(p);
+        if (shards.empty()) shards.push_back(p);
+        databases_.insert(databases_.end(), shards.begin(), shards.end());
+      }
       db_.add_database(one);
     });
   }
@@ -105,8 +110,23 @@ Xapian::doccount Searcher::documents_with(const std::string& term) const {
 void Searcher::reopen_index() const {
   if (db_.reopen()) {
     documents_with_.clear();
-    lengths_.clear();
+    memory_.clear();
   }
+}
+
+const ScoringHandles* Searcher::scoring_handles(unsigned threads) const {
+  if (threads <= 1 || remote_) return nullptr;
+  if (threads != handle_threads_) {
+    handles_.clear();
+    for (const std::string& path : databases_) {
+      std::vector<Xapian::Database> handles;
+      for (unsigned n = 1; n < threads; ++n) handles.push_back(open_one(path));
+      const std::string uuid = handles[0].get_uuid();
+      handles_[uuid] = std::move(handles);
+    }
+    handle_threads_ = threads;
+  }
+  return &handles_;
 }
 
 // Ranking: DLH, a parameter-free Divergence From Randomness model (Terrier's default; Xapian::DLHWeight).
@@ -487,7 +507,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
         const bool flat = req.ranking.model != Ranking::Model::bm25 && !remote_;
         std::function<void()> in_time;
         if (deadline_spy) in_time = [&] { deadline_spy->check(); };
-        enquire.set_query(flat ? with_flat_or(query, db_, lengths_, in_time) : query);
+        enquire.set_query(flat ? with_flat_or(query, db_, memory_, in_time, scoring_handles(req.scoring_threads)) : query);
         if (req.collapse) enquire.set_collapse_key(schema::kSlotDuplicate);
         if (deadline_spy) enquire.add_matchspy(&*deadline_spy);
         // Equal scores (DLH gives them to documents with the same counts and length) are ordered by a hash of

@@ -67,6 +67,7 @@ struct SearchRequest {
   Ranking ranking;
   bool strict_syntax = false;     ///< an unbalanced quote or parenthesis is a QueryError, not a warning
   double time_limit = 0;          ///< seconds the matcher may run before the query fails (QueryError); 0: no limit
+  unsigned scoring_threads = 1;   ///< threads that score the query's words at once (search/flat_or.h)
 };
 
 /// What a request searched, for the JSON summary and the begin record: its query, with "like:ID" before it
@@ -152,6 +153,9 @@ class Searcher {
   Xapian::doccount documents_with(const std::string& term) const;
   /// Moves to the index's latest revision; forgets the remembered counts and lengths when it may have changed.
   void reopen_index() const;
+  /// Handles on every local database of the index for `threads` scoring threads, opened at the first query
+  /// that asks for them; null for one thread or an index with a remote shard.
+  const ScoringHandles* scoring_handles(unsigned threads) const;
   std::string path_;
   mutable Xapian::Database db_;  // reopened when a writer commits under us
   bool remote_ = false;           // a shard is served over TCP: phrases are checked here (phrase_documents)
@@ -163,8 +167,12 @@ class Searcher {
   // its revision, at most kMaxRemembered terms (then cleared).
   static constexpr std::size_t kMaxRemembered = 1 << 16;  // terms: some 6 MB
   mutable std::unordered_map<std::string, Xapian::doccount> documents_with_;
-  // Every document's length, for the term-at-a-time OR (flat_or.h); read at the first query of a revision.
-  mutable DocumentLengths lengths_;
+  // Every document's length and the scoring threads' arrays, for the term-at-a-time OR (flat_or.h); the
+  // lengths are read at the first query of a revision.
+  mutable ScoringMemory memory_;
+  std::vector<std::string> databases_;  // every local database's directory (each shard of a sharded index)
+  mutable ScoringHandles handles_;      // on databases_, for scoring threads past the first
+  mutable unsigned handle_threads_ = 1;
 };
 
 }  // namespace bahth
