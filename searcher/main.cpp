@@ -344,6 +344,8 @@ Options parse_options(int argc, char** argv) {
     o.request.scoring_threads = r["query-threads"].as<unsigned>();
     if (o.request.scoring_threads < 1 || o.request.scoring_threads > 64)
       throw bahth::UsageError("--query-threads must be 1 to 64");
+    if (r.count("serve"))
+      throw bahth::UsageError("--query-threads goes with a query, --queries or --interactive (--serve: --threads)");
   } else if (!r.count("queries") && !r.count("serve")) {
     o.request.scoring_threads = std::clamp(std::thread::hardware_concurrency(), 1u, 4u);
   }

@@ -1007,9 +1007,10 @@ def case_shards():
         qs = write(os.path.join(ARGS.work, ARGS.case, "q.tsv"), "".join(f.readlines()[:300]) +
                    "".join(f'p{k}\t"{p}"\np{k}t\ttitle:"{p}"\n' for k, p in enumerate(phrases)))
 
-    def trec(*indexes):
+    def trec(*indexes, extra=()):
         args = [a for i in indexes for a in ("--index", i)]
-        p = subprocess.run([ARGS.search_bin, *args, "--format", "trec", "--limit", "20", "--queries", qs], capture_output=True)
+        p = subprocess.run([ARGS.search_bin, *args, "--format", "trec", "--limit", "20", "--queries", qs, *extra],
+                           capture_output=True)
         return p.stdout.decode()
 
     reference = trec(one)
@@ -1026,6 +1027,11 @@ def case_shards():
         pages = [i for offset in (0, 3, 6, 9, 12) for i in ids("--limit", "3", "--offset", str(offset))]
         check(len(pages) == 15 and pages == ids("--limit", "15"), f"pages of 3 equal the first 15 hits: {q}")
     check(trec(sharded) == reference, "the sharded index ranks exactly like one index")
+    # Each query scored on several threads (search/flat_or.h): each database split into runs of documents.
+    check(trec(one, extra=("--query-threads", "3")) == reference, "one index on 3 scoring threads ranks as on one")
+    check(trec(sharded, extra=("--query-threads", "2")) == reference, "two shards on 2 scoring threads each")
+    expect(search("--index", one, "--serve", "127.0.0.1:0", "--query-threads", "2"), 2, r"--query-threads goes with a query",
+           "--serve takes --threads, not --query-threads")
     check(trec(os.path.join(sharded, "shard0"), os.path.join(sharded, "shard1")) == reference, "--index twice")
 
     # The shards served over TCP on the loopback interface.

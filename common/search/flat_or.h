@@ -16,6 +16,15 @@
 // What is not a term, an OP_SYNONYM, an OP_OR or an OP_SCALE_WEIGHT of those (phrases, AND, value ranges,
 // posting sources) stays in the query beside the source and is matched by Xapian as before; so do the
 // filters above it (OP_FILTER, OP_AND_NOT: the source is their left side).
+//
+// With ScoringHandles, each database's documents are split into runs of document numbers, each scored by its
+// own thread through its own handle; a document's weight is added up in the same order on any thread.
+//
+// Measured (2 cores, the benchmark's 77k articles and 3,102 questions): the same TREC output as Xapian's
+// matcher for every question; a top-100 batch of 600 questions 0.72× the time, top 10 with snippets 0.76×
+// (medians of 7 A/B pairs). 1M recombined articles, 600 questions, top 10: p50 / p95 58.7 / 182.8 ms with
+// Xapian's matcher, 44.3 / 103.5 ms here on one thread, 25.4 / 56.2 ms on two. Keeping the decoded postings of
+// recent terms between queries (an LRU of 64 MB) gained 3% on the batch: not kept.
 #pragma once
 
 #include <functional>
