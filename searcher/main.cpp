@@ -20,6 +20,7 @@
 #include "cli/reporter.h"
 #include "cli/output.h"
 #include "search/facets.h"
+#include "search/mapped_reads.h"
 #include "search/query.h"
 #include "search/searcher.h"
 #include "cli/terminal.h"
@@ -417,6 +418,9 @@ int main(int argc, char** argv) {
     const Options o = parse_options(argc, argv);
     bahth::StderrReporter report(kProgram, std::cerr, false);
     int code = 1;
+    // A process that answers many queries reads the index through mappings; one query reads most blocks
+    // once, and a page fault per page costs it more than a pread per block (search/mapped_reads.h).
+    if (o.serve || o.interactive || !o.queries_file.empty()) bahth::map_index_reads();
     if (o.serve) {
       code = bahth::serve(*o.serve, report);
     } else if (o.alert != AlertAction::none) {
