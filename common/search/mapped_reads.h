@@ -25,8 +25,8 @@
 //
 // It pays where blocks are read again: bahth-search calls it for --queries, --interactive and --serve. One
 // query in a fresh process reads most of its blocks once, and the first read of each page through the
-// mapping is a page fault, which costs more here than a pread: one query with the mapping took 1.15× the
-// process's time, so one query reads with pread.
+// mapping is a page fault, which costs more here than a pread: one query with the mapping took 1.1× the
+// process's time (medians of 20 A/B pairs), so one query reads with pread.
 //
 // Measured (2 cores, the benchmark's 77k articles, 600 questions, one thread, medians of 7 A/B pairs): the
 // same TREC output; top 100: 0.64× the wall time (system time 1.88 → 0.23 s); top 10 with snippets, JSON:
