@@ -1,6 +1,6 @@
 // Index tables read through mappings (search/mapped_reads.h): a mapped table reads as pread reads it, while
-// another descriptor writes, grows or replaces it; a descriptor closed and given to another file reads that
-// file; and a reader of a real Xapian database that a writer keeps changing sees, after each reopen, exactly
+// another descriptor writes or grows it and after it is replaced by a new file; a descriptor closed and
+// given to a pipe or another file reads as that does; and a reader of a real Xapian database that a writer keeps changing sees, after each reopen, exactly
 // what the writer sees through its own (unmapped) descriptors.
 #include <doctest/doctest.h>
 
@@ -77,6 +77,20 @@ TEST_CASE("mapped_reads: a table opened read-only reads as pread reads it, whate
   CHECK(bahth::mapped_read_counts().from_mapping == grown.from_mapping + 2);
   CHECK(::close(second) == 0);
 
+  // A new file renamed over the table (an index rebuilt in its place): a descriptor opened since reads the new
+  // file, one opened before still reads the old one, as with pread.
+  const std::string fresh = table + ".new";
+  const int f = ::open(fresh.c_str(), O_RDWR | O_CREAT, 0644);
+  REQUIRE(f >= 0);
+  write_at(f, block_of('n') + block_of('n') + block_of('n') + block_of('n'), 0);
+  CHECK(::close(f) == 0);
+  fs::rename(fresh, table);
+  const int renamed = ::open(table.c_str(), O_RDONLY);
+  REQUIRE(renamed >= 0);
+  CHECK(read_at(renamed, kBlock, kBlock) == block_of('n'));
+  CHECK(read_at(reader, kBlock, kBlock) == block_of('B'));
+  CHECK(::close(renamed) == 0);
+
   // The same descriptor number, closed and given to a pipe or to another file, reads as that does.
   REQUIRE(::close(reader) == 0);
   int pipe_ends[2];
@@ -100,7 +114,7 @@ TEST_CASE("mapped_reads: a table opened read-only reads as pread reads it, whate
   const bahth::MappedReadCounts mid = bahth::mapped_read_counts();
   const int rw = ::open(table.c_str(), O_RDWR);
   REQUIRE(rw >= 0);
-  CHECK(read_at(rw, kBlock, 0) == block_of('a'));
+  CHECK(read_at(rw, kBlock, 0) == block_of('n'));
   CHECK(bahth::mapped_read_counts().from_mapping == mid.from_mapping);
   CHECK(::close(rw) == 0);
   CHECK(::close(-1) == -1);
@@ -116,7 +130,7 @@ TEST_CASE("mapped_reads: a reader of a database a writer keeps changing sees wha
   const bahth::MappedReadCounts before = bahth::mapped_read_counts();
 
   // Twenty rounds of additions, replacements and deletions (the tables grow, blocks are freed and reused);
-  // after each, the reader reopens and every term's postings and every document's terms match the writer's.
+  // after each, the reader reopens and every term's postings and every document's data match the writer's.
   std::mt19937 random(11);
   const auto word = [&] { return "w" + std::to_string(random() % 300); };
   for (int round = 0; round < 20; ++round) {

@@ -42,8 +42,8 @@ namespace bahth {
 /// memory mapping (tables already open stay as they are). Idempotent and thread-safe.
 void map_index_reads();
 
-/// Reads of mapped files since the process started: served from a mapping, or passed to the system (past
-/// the end of the mapping). For tests.
+/// Reads of mapped files this thread has made: served from a mapping, or passed to the system (past the
+/// end of the mapping). For tests.
 struct MappedReadCounts {
   std::uint64_t from_mapping = 0;
   std::uint64_t from_system = 0;
