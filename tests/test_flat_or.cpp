@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <cstdio>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -26,18 +28,33 @@ namespace {
 
 // 400 documents of 1 to 60 words drawn from w0..w29, the low numbers most often (as words are), a source
 // filter term each; one-word documents too (their only word's wdf equals their length: weight 0, a match).
+// Each has an order key in slot 7 (a few the same) and most a collapse key in slot 4: clusters of up to
+// ten documents, some holding copies of one text (equal weights), some spread over both shards.
 // Even documents go to shard `a`, odd ones to `b`.
 void build(const fs::path& whole, const fs::path& a, const fs::path& b) {
   Xapian::WritableDatabase one(whole.string(), Xapian::DB_CREATE);
   Xapian::WritableDatabase even(a.string(), Xapian::DB_CREATE), odd(b.string(), Xapian::DB_CREATE);
   std::mt19937 random(7);
+  std::mt19937_64 keys(11);
+  const auto hex = [](std::uint64_t v) {
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+    return std::string(buf);
+  };
+  Xapian::Document previous;
   for (int n = 0; n < 400; ++n) {
     Xapian::Document doc;
+    const bool copy = n % 6 == 1;  // the text of the document before, in its cluster or in another
     const int words = n % 25 == 0 ? 1 : 1 + int(random() % 60);
-    for (int k = 0; k < words; ++k) {
+    for (int k = 0; k < words && !copy; ++k) {
       const double u = double(random() % 10000) / 10000;
       doc.add_term("w" + std::to_string(int(30 * u * u * u)));
     }
+    for (auto t = previous.termlist_begin(); copy && t != previous.termlist_end(); ++t)
+      if ((*t)[0] == 'w') doc.add_term(*t, t.get_wdf());
+    doc.add_value(7, n % 40 == 3 ? hex(42) : hex(keys()));
+    if (n % 11 != 0) doc.add_value(4, hex(n % 4 == 0 ? std::uint64_t(n % 10) : copy && n % 12 == 1 ? n - 1 : n));
+    previous = doc;
     doc.add_boolean_term(n % 3 == 0 ? "XSa" : "XSb");
     one.add_document(doc);
     (n % 2 == 0 ? even : odd).add_document(doc);
@@ -113,16 +130,22 @@ void same_as_xapian(const Xapian::Database& db, const bahth::ScoringHandles* han
   }
 }
 
+// Runs `check` on the one index and on the two shards searched as one, a subcase each.
+template <class Check>
+void on_one_and_shards(const Indexes& indexes, Check check) {
+  SUBCASE("one index") { check(indexes.open("one")); }
+  SUBCASE("two shards searched as one") {
+    Xapian::Database both = indexes.open("a");
+    both.add_database(indexes.open("b"));
+    check(both);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("the term-at-a-time OR matches and weighs as Xapian's matcher, query shape by shape") {
   const Indexes indexes;
-  SUBCASE("one index") { same_as_xapian(indexes.open("one")); }
-  SUBCASE("two shards searched as one") {
-    Xapian::Database both = indexes.open("a");
-    both.add_database(indexes.open("b"));
-    same_as_xapian(both);
-  }
+  on_one_and_shards(indexes, [](const Xapian::Database& db) { same_as_xapian(db); });
   // Each database's documents split into runs of document numbers, one thread each.
   SUBCASE("one index on three threads") {
     const Xapian::Database one = indexes.open("one");
@@ -193,4 +216,84 @@ TEST_CASE("a time limit stops the term-at-a-time OR between its words, and the n
   CHECK(scored == 2);
   // What the stopped query had added up is gone: the next one scores afresh.
   same_as_xapian(db);
+}
+
+namespace {
+
+// The first `depth` hits of `query` by relevance then order key, collapsed when `collapse`; through the
+// term-at-a-time OR with `top` when given.
+Xapian::MSet first_hits(const Xapian::Database& db, const Q& query, Xapian::doccount depth, bool collapse,
+                        bahth::ScoringMemory& memory, bahth::TopSelection* top) {
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::DLHWeight());
+  enquire.set_query(top ? bahth::with_flat_or(query, db, memory, {}, nullptr, top) : query);
+  if (collapse) enquire.set_collapse_key(4);
+  enquire.set_sort_by_relevance_then_value(7, false);
+  return enquire.get_mset(0, depth);
+}
+
+// For every query shape, depth and collapsing, the source's choice of the first hits equals Xapian's
+// matcher's over every hit, and its counts equal those of a plain count of all matches.
+void chooses_as_xapian(const Xapian::Database& db, bool usable_keys = true) {
+  bahth::ScoringMemory memory;  // one for every query: a search's counts must not leak into the next
+  for (const auto& [name, query] : shapes()) {
+    const std::string shape = name;
+    // Every match, and its cluster's size among them.
+    Xapian::Enquire all(db);
+    all.set_weighting_scheme(Xapian::DLHWeight());
+    all.set_query(query);
+    const Xapian::MSet every = all.get_mset(0, db.get_doccount());
+    std::map<std::string, Xapian::doccount> cluster;
+    Xapian::doccount unkeyed = 0;
+    for (auto m = every.begin(); m != every.end(); ++m) {
+      const std::string key = m.get_document().get_value(4);
+      if (key.empty()) ++unkeyed;
+      else ++cluster[key];
+    }
+    // Only a query that is the weighted OR alone is chosen from (a filter or a phrase beside it is not).
+    const bool alone = shape.find("filtered") == std::string::npos && shape.find("exclusion") == std::string::npos &&
+                       shape.find("AND beside") == std::string::npos;
+    for (const bool collapse : {true, false}) {
+      for (const Xapian::doccount depth : {1u, 3u, 10u, 37u, 1000u}) {
+        CAPTURE(shape);
+        CAPTURE(collapse);
+        CAPTURE(depth);
+        bahth::TopSelection top(depth, collapse ? 4 : Xapian::BAD_VALUENO, 7);
+        const Xapian::MSet want = first_hits(db, query, depth, collapse, memory, nullptr);
+        const Xapian::MSet got = first_hits(db, query, depth, collapse, memory, &top);
+        CHECK(top.applied() == (alone && usable_keys));
+        REQUIRE(got.size() == want.size());
+        for (auto g = got.begin(), w = want.begin(); g != got.end(); ++g, ++w) {
+          CAPTURE(g.get_rank());
+          CHECK(*g == *w);
+          CHECK(std::abs(g.get_weight() - w.get_weight()) <= 1e-12 * std::max(1.0, w.get_weight()));
+          if (top.applied() && collapse) {
+            const std::string key = g.get_collapse_key();
+            CHECK(top.duplicates(key) == (key.empty() ? 0 : cluster[key] - 1));
+          }
+        }
+        if (top.applied())
+          CHECK(top.matches() == (collapse ? unkeyed + cluster.size() : every.size()));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the term-at-a-time OR chooses the first hits, collapsed or not, as Xapian's matcher, with exact counts") {
+  const Indexes indexes;
+  on_one_and_shards(indexes, [](const Xapian::Database& db) { chooses_as_xapian(db); });  // clusters span shards
+  // A value of another shape than bahth-index writes (an index written by something else): the matcher
+  // chooses from every hit, as before.
+  SUBCASE("an order key of another shape") {
+    {
+      Xapian::WritableDatabase writer((indexes.dir / "one").string());
+      Xapian::Document doc = writer.get_document(5);
+      doc.add_value(7, "not hex");
+      writer.replace_document(5, doc);
+      writer.commit();
+    }
+    chooses_as_xapian(indexes.open("one"), false);
+  }
 }

@@ -507,7 +507,17 @@ SearchResult Searcher::search(const SearchRequest& req) const {
         const bool flat = req.ranking.model != Ranking::Model::bm25 && !remote_;
         std::function<void()> in_time;
         if (deadline_spy) in_time = [&] { deadline_spy->check(); };
-        enquire.set_query(flat ? with_flat_or(query, db_, memory_, in_time, scoring_handles(req.scoring_threads)) : query);
+        // The hits up to the page's end (with neighbouring words, at least the kPairDepth best, which get
+        // the pair bonus: pair_bonus.h), ordered again; then the page.
+        const auto offset = static_cast<Xapian::doccount>(req.offset), limit = static_cast<Xapian::doccount>(req.limit);
+        const Xapian::doccount depth = limit == 0 ? 0 : parsed.pairs.empty() ? offset + limit : std::max(offset + limit, kPairDepth);
+        // By relevance with nothing but the OR to match, the source chooses those hits itself (flat_or.h).
+        std::optional<TopSelection> top;
+        if (flat && req.sort == SortOrder::relevance && !decider && depth > 0)
+          top.emplace(depth, req.collapse ? schema::kSlotDuplicate : Xapian::BAD_VALUENO, schema::kSlotOrder);
+        enquire.set_query(flat ? with_flat_or(query, db_, memory_, in_time, scoring_handles(req.scoring_threads),
+                                              top ? &*top : nullptr)
+                               : query);
         if (req.collapse) enquire.set_collapse_key(schema::kSlotDuplicate);
         if (deadline_spy) enquire.add_matchspy(&*deadline_spy);
         // Equal scores (DLH gives them to documents with the same counts and length) are ordered by a hash of
@@ -517,12 +527,9 @@ SearchResult Searcher::search(const SearchRequest& req) const {
           enquire.set_sort_by_value_then_relevance(schema::kSlotDate, req.sort == SortOrder::newest);
         else
           enquire.set_sort_by_relevance_then_value(schema::kSlotOrder, false);
-        // The hits up to the page's end (with neighbouring words, at least the kPairDepth best, which get
-        // the pair bonus: pair_bonus.h), ordered again; then the page.
-        const auto offset = static_cast<Xapian::doccount>(req.offset), limit = static_cast<Xapian::doccount>(req.limit);
-        const Xapian::doccount depth = limit == 0 ? 0 : parsed.pairs.empty() ? offset + limit : std::max(offset + limit, kPairDepth);
         const Xapian::MSet mset = enquire.get_mset(0, depth, 0, nullptr, decider);
-        result.estimated = exact ? *exact : mset.get_matches_estimated();
+        const bool chosen = top && top->applied();  // then its counts are exact, the matcher's are not
+        result.estimated = exact ? *exact : chosen ? top->matches() : mset.get_matches_estimated();
         const std::vector<Ranked> ranked =
             ranked_hits(db_, *weighting(req.ranking), mset, parsed.pairs, req.sort, offset, limit);
         result.hits.clear();
@@ -532,7 +539,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
           Hit h;
           h.rank = ++rank;
           h.score = r.score;
-          h.duplicates = req.collapse ? it.get_collapse_count() : 0;
+          h.duplicates = !req.collapse ? 0 : chosen ? top->duplicates(it.get_collapse_key()) : it.get_collapse_count();
           if (!req.stored) {
             h.id = it.get_document().get_value(schema::kSlotId);
             if (req.explain) h.explain = explain(query, r.pairs, it.get_document(), h.id, req.ranking);

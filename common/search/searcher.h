@@ -95,13 +95,17 @@ struct Hit {
   double score = 0;
   std::string title, date, source, url, category;
   Snippet snippet;
-  std::size_t duplicates = 0;   ///< with collapsing: other documents of the same cluster that matched (at least)
+  /// With collapsing: the other documents of its cluster that matched; exact when the source chose the hits
+  /// (a query of words alone ranked by relevance: flat_or.h, TopSelection), else at least that many.
+  std::size_t duplicates = 0;
   std::vector<TermContribution> explain;  ///< with SearchRequest::explain: matched terms, heaviest first
 };
 
 struct SearchResult {
   std::vector<Hit> hits;
-  std::size_t estimated = 0;   ///< Xapian's estimate of all matching documents (exact when facets were asked for)
+  /// The matching documents, a duplicate cluster once when collapsing: exact when the source chose the hits
+  /// (TopSelection), else Xapian's estimate; with facets or --count, every match exactly (copies too).
+  std::size_t estimated = 0;
   std::vector<std::string> warnings;
   std::vector<Facet> facets;
 };
