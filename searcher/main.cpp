@@ -20,6 +20,7 @@
 #include "cli/reporter.h"
 #include "cli/output.h"
 #include "search/facets.h"
+#include "search/flat_or.h"
 #include "search/mapped_reads.h"
 #include "search/query.h"
 #include "search/searcher.h"
@@ -419,8 +420,13 @@ int main(int argc, char** argv) {
     bahth::StderrReporter report(kProgram, std::cerr, false);
     int code = 1;
     // A process that answers many queries reads the index through mappings; one query reads most blocks
-    // once, and a page fault per page costs it more than a pread per block (search/mapped_reads.h).
-    if (o.serve || o.interactive || !o.queries_file.empty()) bahth::map_index_reads();
+    // once, and a page fault per page costs it more than a pread per block (search/mapped_reads.h). It also
+    // keeps the keys that let a search choose its first hits in the source (search/flat_or.h), which one
+    // query would read for nothing.
+    if (o.serve || o.interactive || !o.queries_file.empty()) {
+      bahth::map_index_reads();
+      bahth::choose_first_hits_in_source();
+    }
     if (o.serve) {
       code = bahth::serve(*o.serve, report);
     } else if (o.alert != AlertAction::none) {

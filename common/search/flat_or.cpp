@@ -1,6 +1,7 @@
 #include "search/flat_or.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -81,6 +82,13 @@ DocumentKeys* ScoringMemory::keys(const Xapian::Database& db, Xapian::valueno co
   if (!ok) k = DocumentKeys{};
   return &k;
 }
+
+namespace {
+std::atomic<bool> choose_in_source{false};
+}  // namespace
+
+void choose_first_hits_in_source() { choose_in_source = true; }
+bool choosing_first_hits_in_source() { return choose_in_source; }
 
 Xapian::doccount TopSelection::matches() const {
   Xapian::doccount n = 0;

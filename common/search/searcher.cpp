@@ -511,9 +511,10 @@ SearchResult Searcher::search(const SearchRequest& req) const {
         // the pair bonus: pair_bonus.h), ordered again; then the page.
         const auto offset = static_cast<Xapian::doccount>(req.offset), limit = static_cast<Xapian::doccount>(req.limit);
         const Xapian::doccount depth = limit == 0 ? 0 : parsed.pairs.empty() ? offset + limit : std::max(offset + limit, kPairDepth);
-        // By relevance with nothing but the OR to match, the source chooses those hits itself (flat_or.h).
+        // By relevance with nothing but the OR to match, the source chooses those hits itself in a process
+        // that answers many queries (flat_or.h).
         std::optional<TopSelection> top;
-        if (flat && req.sort == SortOrder::relevance && !decider && depth > 0)
+        if (flat && req.sort == SortOrder::relevance && !decider && depth > 0 && choosing_first_hits_in_source())
           top.emplace(depth, req.collapse ? schema::kSlotDuplicate : Xapian::BAD_VALUENO, schema::kSlotOrder);
         enquire.set_query(flat ? with_flat_or(query, db_, memory_, in_time, scoring_handles(req.scoring_threads),
                                               top ? &*top : nullptr)
