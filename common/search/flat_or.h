@@ -26,10 +26,11 @@
 // Xapian's matcher, 44.3 / 103.5 ms here on one thread, 25.4 / 56.2 ms on two. Keeping the decoded postings of
 // recent terms between queries (an LRU of 64 MB) gained 3% on the batch: not kept.
 //
-// For a query of words alone ranked by relevance, the source also chooses the first hits (TopSelection), so
-// that the matcher no longer reads a collapse key and an order key for each of the hundreds of hits that
-// pass its threshold: the same TREC output for all 3,102 questions; all of them, top 100, 0.92× the time,
-// top 10 with snippets 0.94× (medians of 7 and 5 A/B pairs); exact counts of matches and of copies.
+// In a process that answers many queries, for a query of words alone ranked by relevance, the source also
+// chooses the first hits (TopSelection), so that the matcher no longer reads a collapse key and an order key
+// for each of the hundreds of hits that pass its threshold: the same TREC output for all 3,102 questions;
+// all of them, top 100, 0.92× the time, top 10 with snippets 0.94× (medians of 7 and 5 A/B pairs); exact
+// counts of matches and of copies.
 #pragma once
 
 #include <cstdint>
@@ -67,8 +68,9 @@ struct DocumentKeys {
   static constexpr std::uint32_t kAlone = 1u << 31;
   std::vector<std::uint64_t> keys;     ///< the distinct collapse keys, ascending
   std::vector<std::uint64_t> order;    ///< by document number: the order key (ties: ascending)
-  // A search's count of matching documents by cluster (index as in `cluster`), kept until the next search
-  // of this database chooses; `best` holds each cluster's best hit while it chooses.
+  // A search's count of matching documents by cluster (index as in `cluster`) and the clusters it counted
+  // (`touched`), kept until the next search of this database chooses; `best` holds each cluster's best hit
+  // while it chooses.
   std::vector<std::uint32_t> count, best, touched;
 };
 
@@ -106,8 +108,8 @@ using ScoringHandles = std::map<std::string, std::vector<Xapian::Database>>;
 /// weight then ascending order key then document (what Enquire::set_sort_by_relevance_then_value(order,
 /// false) gives), one per cluster of equal collapse keys when collapsing: chosen inside the source from the
 /// weights it holds and the keys kept in ScoringMemory, so that the matcher sees those documents only and
-/// reads no value for the thousands of others (at a sixth of a top-100 search's time, collapsing was the
-/// largest cost left in the matcher). Over several databases each chooses its own first `depth` (a superset
+/// reads no value for the hundreds of others that pass its threshold (--no-collapse had taken 0.83× the CPU
+/// of a top-100 batch; choosing here takes 0.92× its time, collapsed). Over several databases each chooses its own first `depth` (a superset
 /// of what it contributes: a cluster ahead of a document in its database is ahead of it in the whole) and
 /// the matcher, still collapsing, merges them. The counts that the matcher can no longer give are exact
 /// here: matching documents (clusters counted once) and each cluster's other matches.
