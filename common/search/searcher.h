@@ -96,7 +96,8 @@ struct Hit {
   std::string title, date, source, url, category;
   Snippet snippet;
   /// With collapsing: the other documents of its cluster that matched; exact when the source chose the hits
-  /// (a query of words alone ranked by relevance: flat_or.h, TopSelection), else at least that many.
+  /// (a query of words alone ranked by relevance, in a process that answers many queries: flat_or.h,
+  /// TopSelection), else at least that many.
   std::size_t duplicates = 0;
   std::vector<TermContribution> explain;  ///< with SearchRequest::explain: matched terms, heaviest first
 };
