@@ -27,7 +27,9 @@ using Q = Xapian::Query;
 namespace {
 
 // 400 documents of 1 to 60 words drawn from w0..w29, the low numbers most often (as words are), a source
-// filter term each; one-word documents too (their only word's wdf equals their length: weight 0, a match).
+// filter term each; one-word documents too (their only word's wdf equals their length: weight 0, a match),
+// and eight of some 4,000 words, the common ones and w10..w29 once to three times (the lengths beyond those
+// whose parts of DLH a scoring thread keeps in a table).
 // Each has an order key in slot 7 (a few the same) and most a collapse key in slot 4: clusters of up to
 // ten documents, some holding copies of one text (equal weights), some spread over both shards.
 // Even documents go to shard `a`, odd ones to `b`.
@@ -45,11 +47,13 @@ void build(const fs::path& whole, const fs::path& a, const fs::path& b) {
   for (int n = 0; n < 400; ++n) {
     Xapian::Document doc;
     const bool copy = n % 6 == 1;  // the text of the document before, in its cluster or in another
-    const int words = n % 25 == 0 ? 1 : 1 + int(random() % 60);
+    const bool long_one = n % 50 == 7;
+    const int words = n % 25 == 0 ? 1 : long_one ? 4000 + int(random() % 400) : 1 + int(random() % 60);
     for (int k = 0; k < words && !copy; ++k) {
       const double u = double(random() % 10000) / 10000;
-      doc.add_term("w" + std::to_string(int(30 * u * u * u)));
+      doc.add_term("w" + std::to_string(int((long_one ? 10 : 30) * u * u * u)));
     }
+    for (int k = 10; k < 30 && long_one; ++k) doc.add_term("w" + std::to_string(k), 1 + k % 3);
     for (auto t = previous.termlist_begin(); copy && t != previous.termlist_end(); ++t)
       if ((*t)[0] == 'w') doc.add_term(*t, t.get_wdf());
     doc.add_value(7, n % 40 == 3 ? hex(42) : hex(keys()));
