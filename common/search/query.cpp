@@ -78,9 +78,10 @@ class Parser {
  public:
   // `drop_stopwords`: plain (unsigned, not excluded) stop words add nothing to the query.
   Parser(std::string_view text, const Analyzer& analyzer, const CivilDate& today, const PhraseFilter& phrase_filter,
-         const SynonymLookup& synonyms, const SpellingLookup& spellings, ParsedQuery& out, bool drop_stopwords)
+         const SynonymLookup& synonyms, const SpellingLookup& spellings, const FamilyLookup& families, ParsedQuery& out,
+         bool drop_stopwords)
       : lexer_(text, out), analyzer_(analyzer), today_(today), phrase_filter_(phrase_filter), synonyms_(synonyms),
-        spellings_(spellings), out_(out), drop_stopwords_(drop_stopwords) {
+        spellings_(spellings), families_(families), out_(out), drop_stopwords_(drop_stopwords) {
     advance();
   }
 
@@ -353,7 +354,10 @@ class Parser {
       }
       return forms.size() == 1 ? forms[0] : Xapian::Query(Xapian::Query::OP_SYNONYM, forms.begin(), forms.end());
     };
-    std::vector<std::string> forms = ending_family(key, frequency);
+    WordFamily computed;
+    if (!families_) computed = word_family(key, frequency);
+    const WordFamily& family = families_ ? families_(key, frequency) : computed;
+    std::vector<std::string> forms = family.endings;
     std::optional<Xapian::Query> split;  // a spelling in two words (نيو يورك for نيويورك): their phrase
     for (std::string& spelled : other_spellings(key)) {
       if (spelled.find(' ') != std::string::npos)
@@ -365,8 +369,8 @@ class Parser {
     // An excluded word excludes its forms, not its derivations.
     if (negating_) return word;
     Xapian::Query out = word;
-    const std::pair<std::vector<std::string>, double> lower[] = {{derived_family(key, frequency), kDerivedWeight},
-                                                               {plural_family(key, frequency), kPluralWeight}};
+    const std::pair<const std::vector<std::string>&, double> lower[] = {{family.derived, kDerivedWeight},
+                                                                      {family.plurals, kPluralWeight}};
     for (const auto& [keys, weight] : lower) {
       if (!keys.empty())
         out = Xapian::Query(Xapian::Query::OP_OR, out,
@@ -534,6 +538,7 @@ class Parser {
   const PhraseFilter& phrase_filter_;
   const SynonymLookup& synonyms_;
   const SpellingLookup& spellings_;
+  const FamilyLookup& families_;
   ParsedQuery& out_;
   Lexeme cur_;
   int negating_ = 0;
@@ -554,19 +559,19 @@ class Parser {
 
 ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer, const CivilDate& today,
                         const PhraseFilter& phrase_filter, const SynonymLookup& synonyms,
-                        const SpellingLookup& spellings) {
+                        const SpellingLookup& spellings, const FamilyLookup& families) {
   if (auto bad = find_invalid_utf8(text))
     throw QueryError("query is not valid UTF-8 (byte " + std::to_string(*bad) + ")");
   if (trim(text).empty()) throw QueryError("empty query");
   ParsedQuery out;
-  Parser parser(text, analyzer, today, phrase_filter, synonyms, spellings, out, true);
+  Parser parser(text, analyzer, today, phrase_filter, synonyms, spellings, families, out, true);
   try {
     out.query = parser.parse();
   } catch (const QueryError&) {
     if (!parser.dropped_stopwords()) throw;
     // Nothing but stop words (من هو؟): search them after all, exactly.
     out = ParsedQuery();
-    Parser again(text, analyzer, today, phrase_filter, synonyms, spellings, out, false);
+    Parser again(text, analyzer, today, phrase_filter, synonyms, spellings, families, out, false);
     out.query = again.parse();
   }
   return out;

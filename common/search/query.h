@@ -29,6 +29,7 @@
 #include "dates/calendar.h"
 #include "search/pair_bonus.h"
 #include "text/analyzer.h"
+#include "text/word_family.h"
 
 namespace bahth {
 
@@ -65,12 +66,18 @@ using SynonymLookup =
 /// matches only as typed.
 using SpellingLookup = std::function<std::vector<std::string>(const std::string& key)>;
 
+/// word_family(key, frequency) (text/word_family.h), from a searcher that remembers it for the revision of
+/// the index it reads: a question's words recur from query to query, and finding a word's family asks the
+/// vocabulary some hundred times. The family returned stays valid until the next call. Empty: computed each
+/// time.
+using FamilyLookup = std::function<const WordFamily&(const std::string& key, const KeyFrequency& frequency)>;
+
 /// Parses `text` (UTF-8); relative dates in date: count back from `today` (no valid date: they are refused).
 /// Throws QueryError when it is empty, has no searchable word (only punctuation or diacritics), is not valid
 /// UTF-8, or only excludes words.
 ParsedQuery parse_query(std::string_view text, const Analyzer& analyzer, const CivilDate& today,
                         const PhraseFilter& phrase_filter = {}, const SynonymLookup& synonyms = {},
-                        const SpellingLookup& spellings = {});
+                        const SpellingLookup& spellings = {}, const FamilyLookup& families = {});
 
 }  // namespace bahth
 

@@ -110,6 +110,7 @@ Xapian::doccount Searcher::documents_with(const std::string& term) const {
 void Searcher::reopen_index() const {
   if (db_.reopen()) {
     documents_with_.clear();
+    families_.clear();
     memory_.clear();
   }
 }
@@ -378,7 +379,12 @@ Xapian::Query Searcher::filtered_query(const SearchRequest& req, ParsedQuery& pa
     PhraseFilter phrases;
     if (remote_) phrases = [this](const auto& t, bool title) { return phrase_documents(t, title); };
     const SpellingLookup spellings = [this](const std::string& key) { return spellings_of(db_, key); };
-    parsed = parse_query(req.query, *analyzer_, req.today, phrases, synonyms, spellings);
+    const FamilyLookup families = [this](const std::string& key, const KeyFrequency& frequency) -> const WordFamily& {
+      if (auto it = families_.find(key); it != families_.end()) return it->second;
+      if (families_.size() >= kMaxFamilies) families_.clear();
+      return families_.emplace(key, word_family(key, frequency)).first->second;
+    };
+    parsed = parse_query(req.query, *analyzer_, req.today, phrases, synonyms, spellings, families);
   }
   Xapian::Query query = parsed.query;
   if (like) {  // related articles (search/related.h), kept by the query if there is one: it filters, they rank

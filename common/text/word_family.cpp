@@ -105,4 +105,8 @@ std::vector<std::string> plural_family(const std::string& key, const KeyFrequenc
   return attested(broken_plural_forms(key), frequency);
 }
 
+WordFamily word_family(const std::string& key, const KeyFrequency& frequency) {
+  return {ending_family(key, frequency), derived_family(key, frequency), plural_family(key, frequency)};
+}
+
 }  // namespace bahth

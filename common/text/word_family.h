@@ -42,4 +42,12 @@ std::vector<std::string> derived_family(const std::string& key, const KeyFrequen
 /// for سوق) that the index holds in at least two documents, most common first.
 std::vector<std::string> plural_family(const std::string& key, const KeyFrequency& frequency);
 
+/// The three families of the word with stem key `key`, as a query searches them (search/query.h).
+struct WordFamily {
+  std::vector<std::string> endings;  ///< ending_family
+  std::vector<std::string> derived;  ///< derived_family
+  std::vector<std::string> plurals;  ///< plural_family
+};
+WordFamily word_family(const std::string& key, const KeyFrequency& frequency);
+
 }  // namespace bahth
