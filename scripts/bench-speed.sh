@@ -12,8 +12,13 @@
 #            the whole batch as the peers run it (top 100, one thread, process wall time) and with
 #            --threads 2, facet latency (whole index, and a query matching about half of it; median of 5),
 #            and re-indexing the unchanged corpus
+#   rounds   then ROUNDS (default 3) rounds, one after the other, each of Lucene++'s questions (2 passes, the
+#            second measured), Bahth's top-10 latency run and its top-100 batch: this machine's speed drifts
+#            by a third from minute to minute, so the bars' query ratios are the medians of the rounds' ratios
+#            (Lucene++ ran minutes before Bahth in the table's own figures)
 #
 # usage: scripts/bench-speed.sh        env: BUILD=<dir> (default <repo>/build-rel)  SHARED=<dir>  PEERS="..."
+#                                          ROUNDS=<n> (default 3; 0: none)
 # Output: a table on stdout; everything else under $BUILD/bench/speed/.
 set -euo pipefail
 
@@ -22,6 +27,7 @@ SHARED=$(cd "${SHARED:-$ROOT/../shared}" && pwd)
 BUILD=${BUILD:-$ROOT/build-rel}
 PEERS=${PEERS:-"lucene-arabic xapian-arabic"}
 QUERIES=${QUERIES:-all}
+ROUNDS=${ROUNDS:-3}
 PY=/usr/bin/python3
 OUT=$BUILD/bench/speed
 say() { echo "bench-speed: $*" >&2; }
@@ -39,7 +45,7 @@ say "peer dependencies: $SHARED/bench/peers/install_deps.sh"   # a no-op when pr
 "$SHARED/bench/peers/install_deps.sh" >"$OUT/deps.log" 2>&1 || { cat "$OUT/deps.log" >&2; say "install_deps.sh failed"; exit 2; }
 
 say "peers: $PEERS"
-PEERS="$PEERS" PASSES=2 CLEAN=1 PEERS_BUILD="$BUILD/bench/peers-build" \
+PEERS="$PEERS" PASSES=2 CLEAN=0 PEERS_BUILD="$BUILD/bench/peers-build" \
   "$SHARED/bench/peers/run_all.sh" "$OUT/data/corpus.jsonl" "$OUT/data/queries.tsv" "$OUT/peers" \
   >"$OUT/peers.table" 2>"$OUT/peers.log" || say "a peer failed (see $OUT/peers.log)"
 
@@ -65,6 +71,20 @@ done >"$OUT/facets-all.jsonl"
 for i in 1 2 3 4 5; do
   "$BUILD/bahth-search" -i "$OUT/index" --json -n 10 --facets year,month,source قال 2>/dev/null | tail -1
 done >"$OUT/facets-half.jsonl"
+
+rm -f "$OUT"/round-*
+lucene_index="$OUT/peers/work/lucene-arabic/index"
+if [[ -d $lucene_index && $ROUNDS -gt 0 ]]; then
+  say "rounds: Lucene++ and Bahth in turn, $ROUNDS times"
+  for r in $(seq "$ROUNDS"); do
+    "$BUILD/bench/peers-build/lucene_arabic" search "$lucene_index" "$OUT/data/queries.tsv" "$OUT/round.run" \
+      --passes 2 --depth 100 --tag lucene-arabic >"$OUT/round-$r-lucene.json" 2>>"$OUT/peers.log" || true
+    "${q[@]}" >"$OUT/round-$r-queries.jsonl" 2>/dev/null || true
+    /usr/bin/time -f '%e' -o "$OUT/round-$r-batch.time" "${b[@]}" --threads 1 >/dev/null 2>&1 || true
+  done
+  rm -f "$OUT/round.run"
+fi
+rm -rf "$OUT/peers/work"  # the peers' indexes
 
 $PY - "$OUT" <<'PYEOF'
 import json, os, statistics, sys
@@ -110,4 +130,20 @@ if "lucene-arabic" in peers and peers["lucene-arabic"].get("status") == "ok":
           f"index/input {size/corpus:.2f} (<= 1.5); batch of {len(lat)}, top 100, one thread {b1/l['batch_s']:.2f}x (<= 1.0); "
           f"p50 top 10 with snippets / Lucene p50 {statistics.median(lat)/l['query_p50_ms']:.2f}x (<= 0.7; "
           f"{statistics.median(lat_n)/l['query_p50_ms']:.2f}x on {os.cpu_count()} threads)")
+rounds = []  # (batch ratio, p50 ratio) of each round that ran whole
+r = 1
+while os.path.exists(os.path.join(out, f"round-{r}-lucene.json")):
+    try:
+        with open(os.path.join(out, f"round-{r}-lucene.json")) as f:
+            lr = json.loads(f.read().strip().splitlines()[-1])
+        rl = [json.loads(x)["elapsed_ms"] for x in open(os.path.join(out, f"round-{r}-queries.jsonl")) if '"type":"summary"' in x]
+        rb = float(read(f"round-{r}-batch.time")[0])
+        rounds.append((rb / lr["batch_s"], statistics.median(rl) / lr["query_p50_ms"]))
+    except (OSError, ValueError, KeyError, IndexError, statistics.StatisticsError):
+        pass
+    r += 1
+if rounds:
+    print(f"in {len(rounds)} rounds of Lucene++ and Bahth in turn: batch "
+          f"{' '.join(f'{x:.2f}' for x, _ in rounds)} (median {statistics.median(x for x, _ in rounds):.2f}x, <= 1.0); "
+          f"p50 {' '.join(f'{y:.2f}' for _, y in rounds)} (median {statistics.median(y for _, y in rounds):.2f}x, <= 0.7)")
 PYEOF
