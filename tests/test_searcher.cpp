@@ -1,6 +1,6 @@
 // The searcher over an index that changes under it (search/searcher.h): a long-lived searcher (the server's
-// workers, an interactive session) remembers the document counts its queries ask the index for, and must
-// read them anew once reopen() has moved it to a newer revision.
+// workers, an interactive session) remembers the document counts and the word families its queries ask the
+// index for, and must read them anew once reopen() has moved it to a newer revision.
 #include <doctest/doctest.h>
 
 #include <unistd.h>
@@ -36,13 +36,19 @@ void add(Xapian::WritableDatabase& db, const std::string& id, const std::string&
   db.commit();
 }
 
+// An empty index of this schema, stemmed with the light stemmer.
+Xapian::WritableDatabase create(const TempIndex& index) {
+  Xapian::WritableDatabase db(index.dir.string(), Xapian::DB_CREATE);
+  db.set_metadata(bahth::schema::kMetaStemmer, "light");
+  db.set_metadata(bahth::schema::kMetaSchema, bahth::schema::kSchemaVersion);
+  return db;
+}
+
 }  // namespace
 
 TEST_CASE("a searcher that reopens reads the words the index has learned since, not the counts it remembered") {
   TempIndex index;
-  Xapian::WritableDatabase db(index.dir.string(), Xapian::DB_CREATE);
-  db.set_metadata(bahth::schema::kMetaStemmer, "light");
-  db.set_metadata(bahth::schema::kMetaSchema, bahth::schema::kSchemaVersion);
+  Xapian::WritableDatabase db = create(index);
   add(db, "old", "وصل وفد زمردستون إلى العاصمة اليوم.");
 
   const bahth::Searcher searcher(index.dir.string());
@@ -61,4 +67,25 @@ TEST_CASE("a searcher that reopens reads the words the index has learned since, 
   REQUIRE(after.hits.size() == 1);
   CHECK(after.hits[0].id == "new");
   CHECK(after.warnings.empty());
+}
+
+TEST_CASE("a searcher that reopens reads a word's family anew, not the one it remembered") {
+  TempIndex index;
+  Xapian::WritableDatabase db = create(index);
+  add(db, "singular", "التقى المعلم بالطلاب في المدرسة.");
+
+  const bahth::Searcher searcher(index.dir.string());
+  bahth::SearchRequest request;
+  request.query = "معلم";
+  const bahth::SearchResult before = searcher.search(request);
+  REQUIRE(before.hits.size() == 1);
+  CHECK(before.hits[0].id == "singular");
+  CHECK(searcher.search(request).hits.size() == 1);  // the family it remembers: the same answer
+
+  // The index learns the word's plurals: both cases, so that their ending reads as a plural (word_family.h).
+  add(db, "plural", "اجتمع المعلمون في المدرسة.");
+  add(db, "accusative", "كرم الوزير المعلمين اليوم.");
+  searcher.reopen();
+  const bahth::SearchResult after = searcher.search(request);
+  CHECK(after.hits.size() == 3);
 }
