@@ -3,11 +3,13 @@
 //
 // Invariants: every token lies within the text, start < end, both offsets on character boundaries, tokens
 // in text order, forms non-empty, valid UTF-8 and at most kMaxWordBytes; normalize() is idempotent and
-// returns valid UTF-8; stem() and index_keys() return valid UTF-8.
+// returns valid UTF-8; stem() and index_keys() return valid UTF-8; the fast word rules, where they take a
+// text, split it as ICU's iterator does (text/word_breaks.h).
 #include <cstddef>
 #include <cstdint>
 
 #include "text/analyzer.h"
+#include "text/word_breaks.h"
 #include "fuzz_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -30,6 +32,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(fuzz::valid_utf8(analyzer.stem(t)));
     for (const std::string& key : analyzer.index_keys(t)) FUZZ_CHECK(fuzz::valid_utf8(key));
   }
+
+  const bahth::NormalizedText normal = bahth::normalize_with_offsets(text);
+  std::vector<bahth::WordSpan> fast;
+  if (bahth::detail::simple_word_spans(normal.text, fast)) FUZZ_CHECK(fast == bahth::detail::icu_word_spans(normal.text));
 
   const std::string once = analyzer.normalize(text);
   FUZZ_CHECK(fuzz::valid_utf8(once));

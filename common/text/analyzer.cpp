@@ -1,32 +1,15 @@
 #include "text/analyzer.h"
 
-#include <cstdint>
-#include <memory>
 #include <unordered_set>
 
-#include <unicode/brkiter.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-
-#include "base/errors.h"
 #include "text/normalizer.h"
 #include "text/stemmer.h"
 #include "text/utf8.h"
+#include "text/word_breaks.h"
 
 namespace bahth {
 
 namespace {
-
-// One word-break iterator per thread: creating one is expensive, and they are not thread-safe.
-icu::BreakIterator& word_breaker() {
-  thread_local std::unique_ptr<icu::BreakIterator> it = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> b(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-    if (U_FAILURE(status) || !b) throw Error(std::string("ICU word breaker unavailable: ") + u_errorName(status));
-    return b;
-  }();
-  return *it;
-}
 
 // Function words and question words, in normalised spelling (alef forms folded, as tokenize() leaves them).
 // Short on purpose: only words that carry no topic. Question words are here because every question has
@@ -94,20 +77,16 @@ bool Analyzer::is_stopword(const Token& token) const {
 
 std::vector<Token> Analyzer::words(const NormalizedText& f) {
   std::vector<Token> tokens;
-  if (f.text.empty()) return tokens;
-  const icu::UnicodeString folded = f.icu_text();
-  icu::BreakIterator& words = word_breaker();
-  words.setText(folded);
-  int32_t start = words.first();
-  for (int32_t end = words.next(); end != icu::BreakIterator::DONE; start = end, end = words.next()) {
-    const int32_t status = words.getRuleStatus();
-    if (status < UBRK_WORD_NUMBER) continue;  // spaces and punctuation
+  const std::u16string_view text(f.text);
+  const std::vector<WordSpan> spans = word_spans(text);
+  tokens.reserve(spans.size());
+  for (const WordSpan& w : spans) {
     Token t;
-    folded.tempSubStringBetween(start, end).toUTF8String(t.form);
+    append_utf8(t.form, text.substr(w.begin, w.end - w.begin));
     if (t.form.size() > kMaxWordBytes) continue;
-    t.start = f.from[static_cast<std::size_t>(start)];
-    t.end = f.to[static_cast<std::size_t>(end - 1)];
-    t.numeric = status < UBRK_WORD_LETTER;
+    t.start = f.from[w.begin];
+    t.end = f.to[w.end - 1];
+    t.numeric = w.numeric;
     tokens.push_back(std::move(t));
   }
   return tokens;

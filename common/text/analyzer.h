@@ -1,12 +1,12 @@
 // Arabic text analysis: one visible pipeline used for indexing, for parsing queries and for snippets, so the
 // three can never drift apart.
 //
-//   original UTF-8 ──normalise (normalizer.h)──▶ folded UTF-16 (+ map back to original bytes) ──ICU words──▶ tokens
+//   original UTF-8 ──normalise (normalizer.h)──▶ folded UTF-16 (+ map back to original bytes) ──words──▶ tokens
 //   token.form  = the exact term   (indexed with positions: exact and phrase search)
 //   stem(form)  = the stemmed key  (indexed with a "Z" prefix: what plain words search)
 //
-// Normalisation is text/normalizer.h (offsets always point into the original text); words are split with
-// ICU's word breaker on the normalised text. Letters whose spelling varies (ى/ي, hamza seats ؤ ئ) are kept
+// Normalisation is text/normalizer.h (offsets always point into the original text); words are split as
+// ICU's word breaker splits the normalised text (text/word_breaks.h: the same words, mostly without ICU). Letters whose spelling varies (ى/ي, hamza seats ؤ ئ) are kept
 // as written there and folded only in the stem key (stemmer.h), so exact and phrase search still see the
 // written form.
 //

@@ -56,6 +56,22 @@ std::string to_utf8(std::u32string_view w) {
   return out;
 }
 
+void append_utf8(std::string& out, std::u16string_view w) {
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    const char16_t u = w[k];
+    if (u < 0x80) {
+      out.push_back(static_cast<char>(u));
+    } else if (u < 0xD800 || u > 0xDFFF) {
+      append_utf8(out, u);
+    } else if (u < 0xDC00 && k + 1 < w.size() && w[k + 1] >= 0xDC00 && w[k + 1] <= 0xDFFF) {
+      append_utf8(out, 0x10000 + ((static_cast<char32_t>(u) - 0xD800) << 10) + (w[k + 1] - 0xDC00));
+      ++k;
+    } else {
+      append_utf8(out, 0xFFFD);
+    }
+  }
+}
+
 std::u32string arabic_word_letters(std::string_view word) {
   std::u32string w;
   for (std::size_t i = 0; i < word.size();) {

@@ -32,6 +32,9 @@ void append_utf8(std::string& out, char32_t c);
 /// Code points `w` as UTF-8.
 std::string to_utf8(std::u32string_view w);
 
+/// Appends UTF-16 `w` to `out` as UTF-8; a surrogate without its pair becomes U+FFFD (as ICU converts it).
+void append_utf8(std::string& out, std::u16string_view w);
+
 /// The code points of `word` when every one is a base letter of Arabic (U+0621..U+064A: what a normalised
 /// word is made of, text/analyzer.h); empty otherwise (digits, Latin, marks, invalid UTF-8 never reach here
 /// from the analyzer). The pattern modules (text/derived, text/spellings, search/spelling) work on these.
