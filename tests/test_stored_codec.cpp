@@ -119,3 +119,42 @@ TEST_CASE("stored data: training is deterministic and needs kDictionaryMinSample
   CHECK(za.compress(articles(3)[2]) == zb.compress(articles(3)[2]));
   CHECK_THROWS_AS(DataCompressor("not a dictionary"), IndexError);
 }
+
+TEST_CASE("stored data: the stored JSON read field by field, as a JSON tree would read it") {
+  struct Case {
+    const char* data;
+    const char* id;
+    const char* title;
+  } cases[] = {
+      {R"({"id":"a1","title":"عنوان \"مقتبس\"\n","text":"x"})", "a1", "عنوان \"مقتبس\"\n"},  // escapes
+      {R"({"title":"t","id":"b2"})", "b2", "t"},                                           // any key order
+      {R"({"id":"old","id":"new"})", "new", ""},                                           // the last key wins
+      {R"({"id":"x","id":7,"title":"t"})", "", "t"},                                       // not a string: empty
+      {R"({"extra":{"id":"inner","title":["t"]},"id":"outer"})", "outer", ""},             // nested keys ignored
+      {R"({"id":"a","title":{"nested":"t"}})", "a", ""},
+      {R"(["id","a"])", "", ""},                                                           // not an object
+      {R"({"id":"a")", "", ""},                                                            // cut short: nothing
+      {"", "", ""},
+      {R"("id")", "", ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.data);
+    const StoredArticle s = parse_stored(c.data);
+    CHECK(s.id == c.id);
+    CHECK(s.title == c.title);
+  }
+  Article a;
+  a.id = "full";
+  a.title = "عنوان";
+  a.text = "نص";
+  a.source = "s";
+  a.url = "u";
+  a.date = CivilDate{2022, 2, 5};
+  a.date_source = DateSource::metadata;
+  a.category = "c";
+  a.author = "م";
+  a.file = "/f";
+  const StoredArticle s = parse_stored(stored_data(a));
+  CHECK(std::vector<std::string>{s.id, s.title, s.text, s.source, s.url, s.date, s.date_source, s.category, s.author, s.file} ==
+        std::vector<std::string>{"full", "عنوان", "نص", "s", "u", "2022-02-05", "metadata", "c", "م", "/f"});
+}

@@ -88,11 +88,6 @@ void add_mentioned_dates(Xapian::Document& doc, const std::vector<DateMention>& 
   if (!list.empty()) doc.add_value(schema::kSlotMentionedYears, list);
 }
 
-std::string field(const nlohmann::json& data, const char* name) {
-  auto it = data.find(name);
-  return it != data.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 }  // namespace
 
 std::string filter_term(std::string_view prefix, std::string_view value) {
@@ -131,20 +126,80 @@ std::string stored_data(const Article& a) {
   return data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+namespace {
+
+// Reads the stored JSON's top-level strings straight into a StoredArticle, without building the document
+// tree (that tree was half of reading a hit's article). As the tree would: the last of a repeated key wins, a
+// value that is not a string leaves its field empty, and data that is not a JSON object gives an empty article.
+class StoredReader : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  explicit StoredReader(StoredArticle& s) : s_(s) {}
+
+  bool key(string_t& k) override {
+    if (depth_ == 1) target_ = field_named(k);
+    return true;
+  }
+  bool string(string_t& v) override {
+    if (depth_ == 1 && target_) *target_ = std::move(v);
+    return true;
+  }
+  bool start_object(std::size_t) override { return open(true); }
+  bool start_array(std::size_t) override { return open(false); }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+  bool null() override { return other(); }
+  bool boolean(bool) override { return other(); }
+  bool number_integer(number_integer_t) override { return other(); }
+  bool number_unsigned(number_unsigned_t) override { return other(); }
+  bool number_float(number_float_t, const string_t&) override { return other(); }
+  bool binary(binary_t&) override { return other(); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+  bool is_object() const { return object_; }
+
+ private:
+  std::string* field_named(const std::string& k) {
+    if (k == key::kId) return &s_.id;
+    if (k == key::kTitle) return &s_.title;
+    if (k == key::kText) return &s_.text;
+    if (k == key::kSource) return &s_.source;
+    if (k == key::kUrl) return &s_.url;
+    if (k == key::kDate) return &s_.date;
+    if (k == key::kDateSource) return &s_.date_source;
+    if (k == key::kCategory) return &s_.category;
+    if (k == key::kAuthor) return &s_.author;
+    if (k == key::kFile) return &s_.file;
+    return nullptr;
+  }
+  bool open(bool object) {
+    if (depth_ == 0) object_ = object;
+    other();
+    ++depth_;
+    return true;
+  }
+  bool close() {
+    --depth_;
+    return true;
+  }
+  bool other() {
+    if (depth_ == 1 && target_) target_->clear();
+    target_ = nullptr;
+    return true;
+  }
+
+  StoredArticle& s_;
+  int depth_ = 0;
+  bool object_ = false;
+  std::string* target_ = nullptr;
+};
+
+}  // namespace
+
 StoredArticle parse_stored(const std::string& data) {
-  const nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
   StoredArticle s;
-  if (!j.is_object()) return s;
-  s.id = field(j, key::kId);
-  s.title = field(j, key::kTitle);
-  s.text = field(j, key::kText);
-  s.source = field(j, key::kSource);
-  s.url = field(j, key::kUrl);
-  s.date = field(j, key::kDate);
-  s.date_source = field(j, key::kDateSource);
-  s.category = field(j, key::kCategory);
-  s.author = field(j, key::kAuthor);
-  s.file = field(j, key::kFile);
+  StoredReader reader(s);
+  const bool ok = nlohmann::json::sax_parse(data, &reader, nlohmann::json::input_format_t::json, true);
+  if (!ok || !reader.is_object()) return StoredArticle();
   return s;
 }
 
