@@ -1,9 +1,11 @@
 #include "search/snippet.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string_view>
 #include <unordered_map>
 
+#include "text/stemmer.h"
 #include "text/utf8.h"
 
 namespace bahth {
@@ -27,21 +29,28 @@ bool stem_matches(const Token& token, const std::set<std::string>& stems, const 
 std::vector<bool> match_tokens(const std::vector<Token>& tokens, const MatchSpec& spec, const Analyzer& analyzer) {
   std::vector<bool> hit(tokens.size(), false);
   if (spec.empty()) return hit;
-  // A news text repeats its words: each distinct word is stemmed once (stemming was most of a snippet's time).
+  // Whether a word can hold one of the stems at all: with the light stemmer, each stem's letters must all be
+  // the word's (stem_letters). Most words of a text hold none, and are passed over without stemming.
+  std::vector<std::uint64_t> stem_letter_sets;
+  const bool light = analyzer.stemmer_name() == "light";
+  if (light) {
+    for (const std::string& s : spec.stems) stem_letter_sets.push_back(stem_letters(s));
+  }
+  auto may_hold_a_stem = [&](const std::string& form) {
+    if (spec.stems.empty()) return false;
+    if (!light) return true;
+    const std::uint64_t letters = stem_letters(form);
+    return std::any_of(stem_letter_sets.begin(), stem_letter_sets.end(),
+                       [&](std::uint64_t s) { return (s & ~letters) == 0; });
+  };
+  // A news text repeats its words: each distinct word is looked at once (stemming was most of a snippet's
+  // time). A word's form decides whether it matches (a number is a number by its characters).
   std::unordered_map<std::string_view, bool> word_matches;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
-    if (spec.exact.count(t.form)) {
-      hit[i] = true;
-    } else if (!spec.stems.empty()) {
-      if (t.numeric) {
-        hit[i] = stem_matches(t, spec.stems, analyzer);
-        continue;
-      }
-      const auto [it, added] = word_matches.try_emplace(t.form, false);
-      if (added) it->second = stem_matches(t, spec.stems, analyzer);
-      hit[i] = it->second;
-    }
+    const auto [it, added] = word_matches.try_emplace(t.form, false);
+    if (added) it->second = spec.exact.count(t.form) || (may_hold_a_stem(t.form) && stem_matches(t, spec.stems, analyzer));
+    hit[i] = it->second;
   }
   for (const auto& phrase : spec.phrases) {
     if (phrase.empty() || phrase.size() > tokens.size()) continue;

@@ -153,6 +153,22 @@ ProcliticSplits proclitic_splits(std::string_view word) {
   return out;
 }
 
+std::uint64_t stem_letters(std::string_view word) {
+  std::uint64_t letters = 0;
+  // Byte by byte: U+0621..U+064A are D8 A1..D9 8A in UTF-8, and D8, D9 only ever lead a character.
+  for (std::size_t i = 0; i + 1 < word.size(); ++i) {
+    const unsigned char lead = static_cast<unsigned char>(word[i]);
+    if (lead != 0xD8 && lead != 0xD9) continue;
+    char32_t c = static_cast<char32_t>(((lead & 0x1F) << 6) | (static_cast<unsigned char>(word[i + 1]) & 0x3F));
+    ++i;
+    if (!is_arabic_base_letter(c)) continue;
+    if (c == kAlefMaksura) c = kYeh;
+    else if (c == kWawHamza || c == kYehHamza) c = kHamza;
+    letters |= std::uint64_t{1} << (c - kHamza);
+  }
+  return letters;
+}
+
 namespace {
 // The stemmers by name, the default first: the one table behind make_stemmer, stemmer_names and --help.
 using StemmerFactory = Xapian::Stem (*)();

@@ -24,6 +24,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,5 +59,12 @@ struct ProcliticSplits {
   std::size_t count = 0;
 };
 ProcliticSplits proclitic_splits(std::string_view word);
+
+/// The Arabic letters (U+0621..U+064A) of `word` as the light stemmer folds them (ى as ي, ؤ ئ as ء), a bit
+/// each; other characters add none. A light stem key of a word, of any of its proclitic readings, is a run of
+/// the word's letters, folded: it holds no letter the word does not, so
+/// (stem_letters(key) & ~stem_letters(word)) == 0. A matcher passes over a word none of whose possible keys
+/// it looks for without stemming it.
+std::uint64_t stem_letters(std::string_view word);
 
 }  // namespace bahth
