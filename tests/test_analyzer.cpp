@@ -80,6 +80,31 @@ TEST_CASE("token offsets point into the original text, marks included") {
   CHECK(tokens[2].form == "بوتين");
 }
 
+TEST_CASE("normalised units and the original bytes each comes from, two-byte characters of every kind") {
+  // Looked up in the normaliser's table (letters, folds, spaces, dropped marks) or normalised (É, ﻻ).
+  struct Case {
+    const char* input;
+    std::u16string text;
+    std::vector<std::uint32_t> from, to;
+  } cases[] = {
+      {"بَ", u"\u0628", {0}, {4}},                    // a diacritic belongs to its letter
+      {"ب\u061C", u"\u0628", {0}, {2}},               // the Arabic letter mark is dropped, and does not
+      {"a\u00ADb", u"ab", {0, 3}, {3, 4}},             // a soft hyphen belongs to the letter before it
+      {"ب\u00A0٣", u"\u0628 3", {0, 2, 4}, {2, 4, 6}},  // NBSP is a space; Arabic-Indic digits are ASCII
+      {"أی", u"\u0627\u064A", {0, 2}, {2, 4}},         // alef forms and Persian yeh folded
+      {"بـب", u"\u0628\u0628", {0, 4}, {4, 6}},         // a tatweel stretching a letter is dropped
+      {"Éa", u"\u00E9a", {0, 2}, {2, 3}},              // upper case: the slow path
+      {"\u0622\u0670", u"\u0627", {0}, {4}},           // madda alef folded, dagger alef dropped with it
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.input);
+    const bahth::NormalizedText n = bahth::normalize_with_offsets(c.input);
+    CHECK(n.text == c.text);
+    CHECK(n.from == c.from);
+    CHECK(n.to == c.to);
+  }
+}
+
 TEST_CASE("numbers are tokens and are not stemmed") {
   const Analyzer a("snowball");
   const auto tokens = a.tokenize("٢٠٢٢");

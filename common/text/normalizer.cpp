@@ -1,5 +1,7 @@
 #include "text/normalizer.h"
 
+#include <array>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/utf16.h>
@@ -65,10 +67,45 @@ void emit(NormalizedText& f, char32_t c, std::size_t from, std::size_t to) {
   }
 }
 
+// What the loop below does with a character of two UTF-8 bytes (U+0080..U+07FF: Latin-1 and Latin, Greek,
+// Cyrillic, Hebrew, Arabic) that needs no context, decided once per character by the same tests the loop
+// makes, in the same order: most of an Arabic text is looked up, not tested.
+struct TwoByteAction {
+  enum Kind : std::uint8_t { kAsTested, kEmit, kNothing, kDrop } kind = kAsTested;  // kAsTested: the loop's tests
+  bool attaches = false;  // kDrop: the character belongs to the letter before it (a diacritic, a soft hyphen)
+  char16_t out = 0;       // kEmit: the unit written
+};
+
+const std::array<TwoByteAction, 0x780>& two_byte_actions() {
+  static const std::array<TwoByteAction, 0x780> table = [] {
+    std::array<TwoByteAction, 0x780> t{};
+    const icu::Normalizer2& norm = nfkc_cf();
+    for (char32_t c = 0x80; c < 0x800; ++c) {
+      TwoByteAction& a = t[c - 0x80];
+      if (is_tatweel(c) || is_combining_hamza(c)) continue;  // they depend on the letter before them
+      if (is_dropped(c)) {
+        a.kind = TwoByteAction::kDrop;
+        a.attaches = !is_invisible(c) || c == 0x00AD;
+        continue;
+      }
+      char32_t out;
+      if (c >= 0x0600 && c <= 0x06FF && !(c >= 0x0675 && c <= 0x0678)) out = fold(c);
+      else if (is_space(c)) out = U' ';
+      else if (norm.isInert(static_cast<UChar32>(c))) out = fold(c);
+      else continue;  // the slow path: NFKC of its segment
+      a.kind = out ? TwoByteAction::kEmit : TwoByteAction::kNothing;
+      a.out = static_cast<char16_t>(out);
+    }
+    return t;
+  }();
+  return table;
+}
+
 }  // namespace
 
 NormalizedText normalize_with_offsets(std::string_view s) {
   const icu::Normalizer2& norm = nfkc_cf();
+  const std::array<TwoByteAction, 0x780>& actions = two_byte_actions();
   NormalizedText f;
   f.text.reserve(s.size());
   f.from.reserve(s.size());
@@ -83,6 +120,19 @@ NormalizedText normalize_with_offsets(std::string_view s) {
       if (c < 0x20 && c != '\n') c = ' ';
       emit(f, c, start, i);
       continue;
+    }
+    if (b >= 0xC2 && b <= 0xDF && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+      const char32_t c2 = (char32_t(b & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
+      const TwoByteAction& a = actions[c2 - 0x80];
+      if (a.kind != TwoByteAction::kAsTested) {
+        i += 2;
+        if (a.kind == TwoByteAction::kEmit) {
+          emit(f, a.out, start, i);
+        } else if (a.kind == TwoByteAction::kDrop && a.attaches && !f.to.empty() && f.to.back() == start) {
+          f.to.back() = static_cast<std::uint32_t>(i);
+        }
+        continue;
+      }
     }
     char32_t c = next_code_point(s, i);
     if (is_tatweel(c) && (f.text.empty() || !stretches(f.text.back()))) {
