@@ -112,7 +112,27 @@ void Searcher::reopen_index() const {
     documents_with_.clear();
     families_.clear();
     memory_.clear();
+    ids_.reset();
   }
+}
+
+std::string Searcher::id_of(const Xapian::MSetIterator& hit) const {
+  if (remote_ || !choosing_first_hits_in_source()) return hit.get_document().get_value(schema::kSlotId);
+  if (!ids_) {
+    IdTable t;
+    t.end.reserve(std::size_t(db_.get_lastdocid()) + 1);
+    t.end.push_back(0);
+    for (auto v = db_.valuestream_begin(schema::kSlotId); v != db_.valuestream_end(schema::kSlotId); ++v) {
+      while (t.end.size() < v.get_docid()) t.end.push_back(std::uint32_t(t.bytes.size()));  // no id
+      t.bytes += *v;
+      if (t.bytes.size() > UINT32_MAX) return hit.get_document().get_value(schema::kSlotId);  // never here
+      t.end.push_back(std::uint32_t(t.bytes.size()));
+    }
+    ids_ = std::move(t);
+  }
+  const Xapian::docid did = *hit;
+  if (did >= ids_->end.size()) return std::string();
+  return ids_->bytes.substr(ids_->end[did - 1], ids_->end[did] - ids_->end[did - 1]);
 }
 
 const ScoringHandles* Searcher::scoring_handles(unsigned threads) const {
@@ -548,7 +568,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
           h.score = r.score;
           h.duplicates = !req.collapse ? 0 : chosen ? top->duplicates(it.get_collapse_key()) : it.get_collapse_count();
           if (!req.stored) {
-            h.id = it.get_document().get_value(schema::kSlotId);
+            h.id = id_of(it);
             if (req.explain) h.explain = explain(query, r.pairs, it.get_document(), h.id, req.ranking);
             result.hits.push_back(std::move(h));
             continue;
