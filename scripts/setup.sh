@@ -22,11 +22,12 @@ build=${1:-$root/build}
 # dictionary trained on the index's own articles: index/stored_codec.h); gumbo (HTML5 parser for saved .html pages); libedit (line editing for --interactive); python3
 # (end-to-end tests, benchmarks); tmux (terminal tests); dpkg-dev (dpkg-shlibdeps: the Depends of the .deb
 # that cpack -G DEB builds); python3-jsonschema (checks the JSON Schemas of the output against real runs);
-# cpp-httplib (the HTTP server of bahth-search --serve).
+# cpp-httplib (the HTTP server of bahth-search --serve); jemalloc (the programs' allocator: a build in three
+# quarters of the time).
 # Tests only (--test-deps): chromium and an Arabic font (the search page's test loads it in headless chromium).
 packages=(g++ cmake make pkg-config libxapian-dev xapian-tools libicu-dev libcxxopts-dev doctest-dev
           nlohmann-json3-dev zlib1g-dev libzstd-dev libgumbo-dev libedit-dev python3 tmux dpkg-dev python3-jsonschema
-          libcpp-httplib-dev)
+          libcpp-httplib-dev libjemalloc-dev)
 ((test_deps)) && packages+=(chromium fonts-noto-core)
 missing=()
 for p in "${packages[@]}"; do
