@@ -6,9 +6,9 @@
 //   stem(form)  = the stemmed key  (indexed with a "Z" prefix: what plain words search)
 //
 // Normalisation is text/normalizer.h (offsets always point into the original text); words are split as
-// ICU's word breaker splits the normalised text (text/word_breaks.h: the same words, mostly without ICU). Letters whose spelling varies (ى/ي, hamza seats ؤ ئ) are kept
-// as written there and folded only in the stem key (stemmer.h), so exact and phrase search still see the
-// written form.
+// ICU's word breaker splits the normalised text (text/word_breaks.h: the same words, mostly without ICU).
+// Letters whose spelling varies (ى/ي, hamza seats ؤ ئ) are kept as written there and folded only in the
+// stem key (stemmer.h), so exact and phrase search still see the written form.
 //
 // Stop words: a short list of Arabic function words and question words (is_stopword), also as people type
 // them (فى for في, متي for متى, ماهو for ما هو, a lone ال). They keep their exact term (phrases such as
