@@ -123,10 +123,9 @@ std::string Searcher::id_of(const Xapian::MSetIterator& hit) const {
     t.end.reserve(std::size_t(db_.get_lastdocid()) + 1);
     t.end.push_back(0);
     for (auto v = db_.valuestream_begin(schema::kSlotId); v != db_.valuestream_end(schema::kSlotId); ++v) {
-      while (t.end.size() < v.get_docid()) t.end.push_back(std::uint32_t(t.bytes.size()));  // no id
+      while (t.end.size() < v.get_docid()) t.end.push_back(t.bytes.size());  // no id
       t.bytes += *v;
-      if (t.bytes.size() > UINT32_MAX) return hit.get_document().get_value(schema::kSlotId);  // never here
-      t.end.push_back(std::uint32_t(t.bytes.size()));
+      t.end.push_back(t.bytes.size());
     }
     ids_ = std::move(t);
   }

@@ -1,7 +1,6 @@
 // Answering queries over an index built by IndexWriter: ranked hits (DLH) with stored fields and snippets.
 #pragma once
 
-#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -184,10 +183,10 @@ class Searcher {
   // Every document's id by document number, in a process that answers many queries (flat_or.h:
   // choosing_first_hits_in_source) over a local index: hits without their stored data (TREC, ids) read
   // their id here instead of a value-stream chunk each (3% of a top-100 batch: perf). Read at the first such
-  // hit of a revision, some 30 bytes an article. The id of d is bytes[end[d − 1], end[d]).
+  // hit of a revision, some 35 bytes an article. The id of d is bytes[end[d − 1], end[d]).
   struct IdTable {
     std::string bytes;
-    std::vector<std::uint32_t> end;
+    std::vector<std::size_t> end;
   };
   mutable std::optional<IdTable> ids_;
   // Every document's length and the scoring threads' arrays, for the term-at-a-time OR (flat_or.h); the
