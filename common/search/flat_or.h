@@ -86,6 +86,9 @@ struct Scratch {
   std::vector<Xapian::termcount> wdf;
   std::vector<char> matched;
   std::vector<Xapian::docid> docs, unit_docs;
+  // A helper thread's hits (document, weight), kept for their capacity: memory a thread allocates anew for
+  // each query is memory the kernel maps anew.
+  std::vector<std::pair<Xapian::docid, double>> hits;
   void size_for(Xapian::docid last);
   // Zeroes what a scoring left behind: nothing after a whole one, everything it touched after an exception
   // (a time limit), so that the next query starts clean.
