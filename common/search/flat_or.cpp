@@ -586,8 +586,8 @@ class FlatOrSource : public Xapian::PostingSource {
     for (std::thread& t : others) t.join();
     for (const std::exception_ptr& e : failed)
       if (e) std::rethrow_exception(e);
-    // The runs joined in document order, without copying a lone run (the hits of a query are some 16 bytes
-    // a matching document: a copy was a tenth of a batch's time).
+    // The runs joined in document order, without copying a lone run (16 bytes a matching document; perf put
+    // 8% of a 300k-article batch on two threads in memmove before).
     std::size_t total = 0;
     for (const Hits* r : runs) {
       for (const auto& h : *r) max_weight = std::max(max_weight, h.second);
