@@ -86,8 +86,8 @@ struct Scratch {
   std::vector<Xapian::termcount> wdf;
   std::vector<char> matched;
   std::vector<Xapian::docid> docs, unit_docs;
-  // A helper thread's hits (document, weight), kept for their capacity: memory a thread allocates anew for
-  // each query is memory the kernel maps anew.
+  // The thread's run of hits (document, weight), kept for its capacity: memory a thread allocates anew for
+  // each query is memory the kernel maps anew (a lone run is handed over whole, without a copy).
   std::vector<std::pair<Xapian::docid, double>> hits;
   void size_for(Xapian::docid last);
   // Zeroes what a scoring left behind: nothing after a whole one, everything it touched after an exception
