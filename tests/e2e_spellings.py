@@ -90,6 +90,18 @@ def case_pairs():
         check(found == {name} and "other spellings" not in err, f"{name} is a name of its own: {found} {err!r}")
 
 
+def case_threads():
+    """The pairs are tested on the indexer's threads: one thread or four find the same ones."""
+    found_with = {}
+    for threads in ("1", "4"):
+        db = fresh(f"index-{threads}")
+        expect(index("--index", db, "--threads", threads, jsonl_file("a.jsonl", articles(WRITINGS))), 0,
+               r"2 names with two spellings found", f"index on {threads} threads")
+        found_with[threads] = [ids(db, name)[0] for name in ("ترمب", "نيويورك", "محمد", "نابل")]
+    check(found_with["1"] == found_with["4"], f"the same spellings on 1 and 4 threads: {found_with}")
+    check(found_with["1"][0] == {"ترمب", "ترامب"}, f"the pair is found: {found_with['1']}")
+
+
 def case_no_sources():
     """Without sources nothing shows that two words are one name: no pairs."""
     db = fresh("index")

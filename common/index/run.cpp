@@ -150,7 +150,7 @@ IndexStats run_index(const std::vector<std::string>& inputs, const IndexRunOptio
     const bool built = std::filesystem::is_directory(opt.index, ec) && !std::filesystem::is_empty(opt.index, ec);
     if (built && with_index_errors(opt.index, [&] { return spellings_outdated(Xapian::Database(opt.index)); })) {
       report.progress("finding the names written two ways", false);
-      const std::size_t pairs = update_spellings(opt.index, stemmer);
+      const std::size_t pairs = update_spellings(opt.index, stemmer, opt.threads);
       report.progress("", true);
       if (pairs > 0) report.note(std::to_string(pairs) + " names with two spellings found; a query searches both");
     }

@@ -1,8 +1,13 @@
 #include "index/spelling_groups.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <exception>
 #include <map>
+#include <optional>
+#include <system_error>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -215,24 +220,58 @@ Vocabulary pairable_words(const Xapian::Database& db, const std::string& stemmer
 
 }  // namespace
 
-std::vector<SpellingPair> find_spelling_pairs(const Xapian::Database& db, const std::string& stemmer) {
-  const Vocabulary vocabulary = pairable_words(db, stemmer);
-  Evidence evidence(db);
-  std::vector<SpellingPair> out;
-  const auto test = [&](const std::string& a, const std::string& b) {
-    SpellingPair pair{a, b, evidence.source_divergence(a, b), 0};
-    if (pair.sources < kMinSourceDivergence) return;
-    pair.context = evidence.context_similarity(a, b);
-    if (pair.context >= kMinContextSimilarity) out.push_back(std::move(pair));
-  };
-  std::vector<std::string> sorted(vocabulary.words.begin(), vocabulary.words.end());
-  std::sort(sorted.begin(), sorted.end());  // the same pairs in the same order, run after run
-  for (const std::string& a : sorted) {
-    for (const std::string& b : spelling_edits(a))
-      if (b > a && vocabulary.words.count(b)) test(a, b);
-    for (const auto& [first, second] : word_splits(a))
-      if (vocabulary.halves.count(first) && vocabulary.halves.count(second)) test(a, first + " " + second);
+std::vector<SpellingPair> find_spelling_pairs(const std::string& path, const std::string& stemmer, std::size_t threads) {
+  std::vector<std::pair<std::string, std::string>> candidates;  // the same pairs in the same order, run after run
+  {
+    const Xapian::Database db(path);
+    const Vocabulary vocabulary = pairable_words(db, stemmer);
+    std::vector<std::string> sorted(vocabulary.words.begin(), vocabulary.words.end());
+    std::sort(sorted.begin(), sorted.end());
+    for (const std::string& a : sorted) {
+      for (const std::string& b : spelling_edits(a))
+        if (b > a && vocabulary.words.count(b)) candidates.emplace_back(a, b);
+      for (const auto& [first, second] : word_splits(a))
+        if (vocabulary.halves.count(first) && vocabulary.halves.count(second))
+          candidates.emplace_back(a, first + " " + second);
+    }
   }
+  // The tests read term lists and postings for seconds at a large index (5.8 s of a 56 s build of 77k
+  // articles): each thread takes the next few candidates (neighbours share a word, and so its evidence)
+  // with its own database and evidence; the results keep the candidates' order.
+  constexpr std::size_t kChunk = 8;
+  std::vector<std::optional<SpellingPair>> found(candidates.size());
+  std::atomic<std::size_t> next{0};
+  std::vector<std::exception_ptr> failed(std::max<std::size_t>(1, threads));
+  const auto work = [&](std::size_t n) {
+    try {
+      const Xapian::Database db(path);
+      Evidence evidence(db);
+      for (std::size_t from; (from = next.fetch_add(kChunk)) < candidates.size();) {
+        for (std::size_t i = from; i < std::min(from + kChunk, candidates.size()); ++i) {
+          const auto& [a, b] = candidates[i];
+          SpellingPair pair{a, b, evidence.source_divergence(a, b), 0};
+          if (pair.sources < kMinSourceDivergence) continue;
+          pair.context = evidence.context_similarity(a, b);
+          if (pair.context >= kMinContextSimilarity) found[i] = std::move(pair);
+        }
+      }
+    } catch (...) {
+      failed[n] = std::current_exception();
+      next = candidates.size();  // the others stop too
+    }
+  };
+  std::vector<std::thread> others;
+  try {
+    for (std::size_t n = 1; n < failed.size(); ++n) others.emplace_back(work, n);
+  } catch (const std::system_error&) {  // no thread to be had: this one tests the rest
+  }
+  work(0);
+  for (std::thread& t : others) t.join();
+  for (const std::exception_ptr& e : failed)
+    if (e) std::rethrow_exception(e);
+  std::vector<SpellingPair> out;
+  for (std::optional<SpellingPair>& p : found)
+    if (p) out.push_back(std::move(*p));
   return out;
 }
 
@@ -243,13 +282,12 @@ bool spellings_outdated(const Xapian::Database& db) {
   return std::abs(now - then) >= 0.1 * std::max(then, 1.0);
 }
 
-std::size_t update_spellings(const std::string& path, const std::string& stemmer) {
+std::size_t update_spellings(const std::string& path, const std::string& stemmer, std::size_t threads) {
   std::vector<SpellingPair> pairs;
   Xapian::doccount documents = 0;
   with_index_errors(path, [&] {
-    const Xapian::Database db(path);
-    pairs = find_spelling_pairs(db, stemmer);
-    documents = db.get_doccount();
+    documents = Xapian::Database(path).get_doccount();
+    pairs = find_spelling_pairs(path, stemmer, threads);
   });
   std::map<std::string, std::string> partners;
   for (const SpellingPair& p : pairs) {

@@ -39,9 +39,10 @@ inline constexpr Xapian::doccount kMinSpellingDocuments = 10;
 inline constexpr double kMinSourceDivergence = 0.4;
 inline constexpr double kMinContextSimilarity = 0.7;
 
-/// The spelling pairs of `db` (read whole; a stub's shards together), by the tests above; `stemmer` is the
-/// index's. Reads the posting lists of the candidates and the term lists of up to 60 documents of each.
-std::vector<SpellingPair> find_spelling_pairs(const Xapian::Database& db, const std::string& stemmer);
+/// The spelling pairs of the index at `path` (read whole; a stub's shards together), by the tests above;
+/// `stemmer` is the index's. Reads the posting lists of the candidates and the term lists of up to 60
+/// documents of each, on `threads` threads (the same pairs, in the same order, on any number).
+std::vector<SpellingPair> find_spelling_pairs(const std::string& path, const std::string& stemmer, std::size_t threads);
 
 /// Whether the stored pairs of `db` are missing or were found when the index held a tenth more or fewer
 /// documents than now.
@@ -49,7 +50,7 @@ bool spellings_outdated(const Xapian::Database& db);
 
 /// Finds the pairs of the index at `path` and stores them in every shard (metadata, one transaction a
 /// shard; documents untouched), replacing those stored before. Returns how many there are.
-std::size_t update_spellings(const std::string& path, const std::string& stemmer);
+std::size_t update_spellings(const std::string& path, const std::string& stemmer, std::size_t threads);
 
 /// The other spellings of the name with stem key `key` in `db`; empty for most words.
 std::vector<std::string> spellings_of(const Xapian::Database& db, const std::string& key);
