@@ -1,5 +1,6 @@
 // A test helper for the stored data's forms (index/stored_codec.h), used by tests/e2e.py:
 //   bahth_stored_data dump INDEX               each document's number and its data decoded to JSON, a line each
+//   bahth_stored_data raw INDEX DOCID          document DOCID's data as stored (JSON or a zstd frame)
 //   bahth_stored_data to-json INDEX            rewrites every document's data as JSON and removes the
 //                                              dictionaries: the index as Bahth stored it before compression
 //   bahth_stored_data drop-dictionaries INDEX  removes the dictionaries only (a shard that lost them)
@@ -11,6 +12,7 @@
 #include <xapian.h>
 
 #include "base/errors.h"
+#include "index/document.h"
 #include "index/schema.h"
 #include "index/shards.h"
 #include "index/stored_codec.h"
@@ -45,8 +47,8 @@ void remove_dictionaries(Xapian::WritableDatabase& db) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: bahth_stored_data dump|to-json|drop-dictionaries INDEX\n";
+  if (argc != 3 && !(argc == 4 && std::string(argv[1]) == "raw")) {
+    std::cerr << "usage: bahth_stored_data dump|to-json|drop-dictionaries INDEX, or raw INDEX DOCID\n";
     return 2;
   }
   const std::string command = argv[1], index = argv[2];
@@ -57,14 +59,16 @@ int main(int argc, char** argv) {
       if (command == "dump") {
         Xapian::Database db(index);
         for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p)
-          std::cout << *p << '\t' << decoder.decode(db.get_document(*p).get_data()) << '\n';
+          std::cout << *p << '\t' << decoder.decode(stored_form(db.get_document(*p))) << '\n';
+      } else if (command == "raw") {
+        std::cout << stored_form(Xapian::Database(index).get_document(std::stoul(argv[3])));
       } else if (command == "to-json" || command == "drop-dictionaries") {
         for (const std::string& s : shards) {
           Xapian::WritableDatabase db(s, Xapian::DB_OPEN);
           if (command == "to-json") {
             for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
               Xapian::Document doc = db.get_document(*p);
-              doc.set_data(decoder.decode(doc.get_data()));
+              set_stored_form(doc, decoder.decode(stored_form(doc)));
               db.replace_document(*p, doc);
             }
           }

@@ -15,7 +15,7 @@ namespace bahth {
 
 namespace {
 
-// The keys of the stored data (schema.h, "Document data"): written by stored_data, read by parse_stored.
+// The keys of the stored data (schema.h, "Stored article"): written by stored_data, read by parse_stored.
 namespace key {
 constexpr const char* kId = "id";
 constexpr const char* kTitle = "title";
@@ -203,8 +203,12 @@ StoredArticle parse_stored(const std::string& data) {
   return s;
 }
 
+std::string stored_form(const Xapian::Document& doc) { return doc.get_value(schema::kSlotStored); }
+
+void set_stored_form(Xapian::Document& doc, const std::string& form) { doc.add_value(schema::kSlotStored, form); }
+
 StoredArticle read_stored(const Xapian::Document& doc, const DataDecoder& decoder) {
-  return parse_stored(decoder.decode(doc.get_data()));
+  return parse_stored(decoder.decode(stored_form(doc)));
 }
 
 std::vector<std::string> terms_with_prefix(const Xapian::Document& doc, std::string_view prefix) {
@@ -269,7 +273,7 @@ Xapian::Document build_document(const Article& a, const Analyzer& analyzer, cons
   doc.add_value(schema::kSlotDuplicate, fp.exact);
   if (!fp.minhash.empty()) doc.add_value(schema::kSlotMinHash, fp.minhash);
   for (const std::string& band : fp.bands) doc.add_boolean_term(schema::kBand + band);
-  doc.set_data(stored_data(a));
+  set_stored_form(doc, stored_data(a));
   return doc;
 }
 

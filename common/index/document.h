@@ -47,7 +47,7 @@ std::string filter_term(std::string_view prefix, std::string_view value);
 /// The term that marks documents read from files under input root `root` (an absolute path), for --prune.
 std::string root_term(std::string_view root);
 
-/// The stored data of a document (schema.h, "Document data"): a JSON object whose fields are these; a field
+/// The stored data of a document (schema.h, "Stored article"): a JSON object whose fields are these; a field
 /// the article did not have is absent and reads back empty.
 struct StoredArticle {
   std::string id;
@@ -69,6 +69,11 @@ std::string stored_data(const Article& a);
 /// Parses the JSON of a document's stored data. Data that is not a JSON object, or a field that is not a
 /// string, reads back as empty fields: it never throws.
 StoredArticle parse_stored(const std::string& data);
+/// The stored form of an article (stored_data(), or its compressed form: stored_codec.h) that `doc` holds
+/// (schema::kSlotStored), and the same set.
+std::string stored_form(const Xapian::Document& doc);
+void set_stored_form(Xapian::Document& doc, const std::string& form);
+
 /// The stored data of `doc`, whatever its form (stored_codec.h: the JSON of older indexes, or compressed
 /// with a dictionary that `decoder` finds in the index), parsed. Every reader of stored data goes through
 /// it. Throws IndexError when the data is compressed with a dictionary the index does not hold.

@@ -94,9 +94,9 @@ void InPlaceWriter::use_newest_dictionary() {
 // JSON and becomes a sample.
 void InPlaceWriter::compress(std::size_t shard, const std::string& idterm, Xapian::Document& doc) {
   if (zstd_) {
-    doc.set_data(zstd_->compress(doc.get_data()));
+    set_stored_form(doc, zstd_->compress(stored_form(doc)));
   } else if (sampling_) {
-    trainer_.add(doc.get_data());
+    trainer_.add(stored_form(doc));
     sampled_.emplace_back(shard, idterm);
   }
 }
@@ -119,8 +119,8 @@ void InPlaceWriter::start_compressing() {
         Xapian::PostingIterator p = db.postlist_begin(idterm);
         if (p == db.postlist_end(idterm)) continue;
         Xapian::Document doc = db.get_document(*p);
-        if (is_compressed(doc.get_data())) continue;
-        doc.set_data(zstd_->compress(doc.get_data()));
+        if (is_compressed(stored_form(doc))) continue;
+        set_stored_form(doc, zstd_->compress(stored_form(doc)));
         db.replace_document(*p, doc);
       }
     });

@@ -1,5 +1,5 @@
 // The index schema, in one place: every term prefix, value slot, metadata key and the format of the
-// document data. ARCHITECTURE.md carries the same table; change both together. The code that builds a
+// stored article. ARCHITECTURE.md carries the same table; change both together. The code that builds a
 // document from this table and reads its data back is document.h; the layout of a sharded index is shards.h.
 #pragma once
 
@@ -51,14 +51,20 @@ inline constexpr Xapian::valueno kSlotAdded = 8;
 inline constexpr Xapian::valueno kSlotPositions = 9;
 /// The article's id, as given: a hit's id without its stored data (ids, TREC output).
 inline constexpr Xapian::valueno kSlotId = 10;
+/// The stored article ("Stored article" below). A value, not Xapian's document data: glass tries zlib on
+/// every document's data at each write and again at compaction, although zstd leaves it nothing to gain (a
+/// 77k build spent 2.4 of its 4.2 s of compaction deflating the stored articles in vain); values are
+/// stored as they are.
+inline constexpr Xapian::valueno kSlotStored = 11;
 
 // ---- Database metadata ---------------------------------------------------------------------------------
 inline constexpr const char* kMetaSchema = "bahth.schema";    ///< schema version (kSchemaVersion)
 inline constexpr const char* kMetaStemmer = "bahth.stemmer";  ///< the stemmer the index was built with
 /// The version of this table. An index of another version is refused, by the searcher and by an update, with
 /// a message to rebuild it (index/schema_check.h); 2: body positions in kSlotPositions, Z keys only where
-/// they differ from the form; 3: title positions there too (no position table), the id in kSlotId.
-inline constexpr const char* kSchemaVersion = "3";
+/// they differ from the form; 3: title positions there too (no position table), the id in kSlotId; 4: the
+/// stored article in kSlotStored (no document data).
+inline constexpr const char* kSchemaVersion = "4";
 /// The zstd id (decimal) of the dictionary a writer compresses new documents' data with (stored_codec.h).
 inline constexpr const char* kMetaDictionary = "bahth.dict";
 /// kMetaDictionaryPrefix<id>: the bytes of zstd dictionary <id>, for every dictionary the documents use.
@@ -71,9 +77,9 @@ inline constexpr const char* kMetaSpellings = "bahth.spellings";
 inline constexpr const char* kAnalysisVersion = "5";  // 2: ة stripped, stop-word spellings; 3: a stray tatweel is a dash;
                                                       // 4: mentioned dates by their periods (official Umm al-Qura);
                                                       // 5: schema 2 (positions in a value, fewer Z keys);
-                                                      // schema 3 changed no term, so it stays 5
+                                                      // schemas 3 and 4 changed no term, so it stays 5
 
-// ---- Document data -------------------------------------------------------------------------------------
+// ---- Stored article (value kSlotStored) -----------------------------------------------------------------
 // A JSON object: {"id","title","text","source","url","date","date_source","category","author","file"},
 // absent fields omitted; "file" is the absolute path of the file the article was read from. "text" is the
 // original body (after boilerplate removal) for snippets; "date" is "YYYY-MM-DD"; "date_source" is

@@ -67,7 +67,7 @@ bool SegmentedWriter::add(const Article& a, Xapian::Document doc) {
     segments_->replace(h, schema::kId + a.id, std::move(doc), zstd_);
     return !fresh;
   }
-  const bool full = trainer_.add(doc.get_data());
+  const bool full = trainer_.add(stored_form(doc));
   waiting_.push_back(Waiting{h, schema::kId + a.id, std::move(doc), false});
   if (full) start_compressing();
   return !fresh;

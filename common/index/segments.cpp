@@ -8,6 +8,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "index/document.h"
 #include "index/xapian_errors.h"
 #include "index/shards.h"
 #include "base/hash.h"
@@ -189,7 +190,7 @@ void SegmentBuilder::run(Writer& w) {
         }
         Xapian::WritableDatabase& db = w.dbs[item.shard];
         if (item.kind == Item::Kind::replace) {
-          if (item.zstd) item.doc.set_data(item.zstd->compress(item.doc.get_data()));
+          if (item.zstd) set_stored_form(item.doc, item.zstd->compress(stored_form(item.doc)));
           // An id this generation holds already replaces its document; any other is new to the segment,
           // and add_document spares Xapian the search for its id term.
           if (held != generation_of.end()) db.replace_document(item.idterm, item.doc);

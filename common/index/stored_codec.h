@@ -1,12 +1,14 @@
-// The stored text of every document (schema.h, "Document data") compressed with zstd and a dictionary
+// The stored text of every document (schema.h, "Stored article") compressed with zstd and a dictionary
 // trained on the index's own articles, and read back in one place whatever its form:
-//   data starting with '{'    compact JSON, as every index built before this stored it: returned as is;
+//   data starting with '{'    compact JSON, as a run too small to train a dictionary stores it (and
+//                             indexes built before compression did): returned as is;
 //   a zstd frame              decompressed with the dictionary whose id the frame names, which the index
 //                             keeps in its metadata (schema::kMetaDictionaryPrefix + id).
 // Why a dictionary: one article is a few kilobytes, too little for a compressor to learn Arabic news from;
 // a dictionary of the corpus's own phrases, sources and JSON keys does that once. On the 77k benchmark
 // corpus (229.7 MB of JSON): glass's per-document zlib 90.5 MB, zstd without a dictionary 98.8 MB, zstd
-// with a dictionary trained here 71.9 MB; the docdata table (docdata.glass) went from 98.6 to 76.9 MB.
+// with a dictionary trained here 71.9 MB; the docdata table (docdata.glass) went from 98.6 to 76.9 MB
+// (since schema 4 the stored article is a value, in the postlist table: schema::kSlotStored).
 //
 // It does not decide when a run trains (the writers do: DictionaryTrainer collects their first articles)
 // and opens no database: a DataDecoder asks a DictionaryLookup for the bytes of a dictionary it has not
@@ -18,9 +20,9 @@
 //   std::string dict = trainer.train();                       // empty: too few samples, keep JSON
 //   DataCompressor zstd(dict);
 //   db.set_metadata(dictionary_key(zstd.id()), dict);
-//   doc.set_data(zstd.compress(stored_data(article)));
+//   set_stored_form(doc, zstd.compress(stored_data(article)));   // document.h
 //   DataDecoder decoder("/idx", [&](std::uint32_t id) { return db.get_metadata(dictionary_key(id)); });
-//   decoder.decode(doc.get_data());                           // the JSON again
+//   decoder.decode(stored_form(doc));                         // the JSON again
 #pragma once
 
 #include <cstdint>

@@ -58,6 +58,9 @@ std::string describe_xapian_error(const std::string& what, const Xapian::Error& 
   const std::string detail = e.get_error_string() ? e.get_error_string() : "";
   if (detail.find("No space left") != std::string::npos)
     return "index " + what + ": the disk is full (" + detail + "); " + aftermath;
+  // A commit that failed and whose revision could not be reopened says why in its message only.
+  if (e.get_msg().find("No space left") != std::string::npos)
+    return "index " + what + ": the disk is full (" + e.get_msg() + "); " + aftermath;
   if (detail.find("Read-only file system") != std::string::npos || detail.find("Permission denied") != std::string::npos)
     return "index " + what + ": cannot write (" + detail + "); " + aftermath;
   if (type == "DatabaseModifiedError")
