@@ -12,10 +12,11 @@
 #            the whole batch as the peers run it (top 100, one thread, process wall time) and with
 #            --threads 2, facet latency (whole index, and a query matching about half of it; median of 5),
 #            and re-indexing the unchanged corpus
-#   rounds   then ROUNDS (default 3) rounds, one after the other, each of Lucene++'s questions (2 passes, the
-#            second measured), Bahth's top-10 latency run and its top-100 batch: this machine's speed drifts
-#            by a third from minute to minute, so the bars' query ratios are the medians of the rounds' ratios
-#            (Lucene++ ran minutes before Bahth in the table's own figures)
+#   rounds   then ROUNDS (default 3) rounds, one after the other, each of a Lucene++ build and a Bahth build
+#            (a new index each), Lucene++'s questions (2 passes, the second measured), Bahth's top-10 latency
+#            run and its top-100 batch: this machine's speed drifts by a third from minute to minute, so the
+#            bars' ratios are the medians of the rounds' ratios (Lucene++ ran minutes before Bahth in the
+#            table's own figures)
 #
 # usage: scripts/bench-speed.sh        env: BUILD=<dir> (default <repo>/build-rel)  SHARED=<dir>  PEERS="..."
 #                                          ROUNDS=<n> (default 3; 0: none)
@@ -77,6 +78,12 @@ lucene_index="$OUT/peers/work/lucene-arabic/index"
 if [[ -d $lucene_index && $ROUNDS -gt 0 ]]; then
   say "rounds: Lucene++ and Bahth in turn, $ROUNDS times"
   for r in $(seq "$ROUNDS"); do
+    rm -rf "$OUT/round-lucene-index" "$OUT/round-index"
+    /usr/bin/time -f '%e' -o "$OUT/round-$r-lucene-build.time" "$BUILD/bench/peers-build/lucene_arabic" index \
+      "$OUT/data/corpus.jsonl" "$OUT/round-lucene-index" >/dev/null 2>>"$OUT/peers.log" || true
+    /usr/bin/time -f '%e' -o "$OUT/round-$r-build.time" "$BUILD/bahth-index" -q -i "$OUT/round-index" \
+      "$OUT/data/corpus.jsonl" 2>/dev/null || true
+    rm -rf "$OUT/round-lucene-index" "$OUT/round-index"
     "$BUILD/bench/peers-build/lucene_arabic" search "$lucene_index" "$OUT/data/queries.tsv" "$OUT/round.run" \
       --passes 2 --depth 100 --tag lucene-arabic >"$OUT/round-$r-lucene.json" 2>>"$OUT/peers.log" || true
     "${q[@]}" >"$OUT/round-$r-queries.jsonl" 2>/dev/null || true
@@ -130,7 +137,7 @@ if "lucene-arabic" in peers and peers["lucene-arabic"].get("status") == "ok":
           f"index/input {size/corpus:.2f} (<= 1.5); batch of {len(lat)}, top 100, one thread {b1/l['batch_s']:.2f}x (<= 1.0); "
           f"p50 top 10 with snippets / Lucene p50 {statistics.median(lat)/l['query_p50_ms']:.2f}x (<= 0.7; "
           f"{statistics.median(lat_n)/l['query_p50_ms']:.2f}x on {os.cpu_count()} threads)")
-rounds = []  # (batch ratio, p50 ratio) of each round that ran whole
+rounds = []  # (batch ratio, p50 ratio, build ratio) of each round that ran whole
 r = 1
 while os.path.exists(os.path.join(out, f"round-{r}-lucene.json")):
     try:
@@ -138,12 +145,14 @@ while os.path.exists(os.path.join(out, f"round-{r}-lucene.json")):
             lr = json.loads(f.read().strip().splitlines()[-1])
         rl = [json.loads(x)["elapsed_ms"] for x in open(os.path.join(out, f"round-{r}-queries.jsonl")) if '"type":"summary"' in x]
         rb = float(read(f"round-{r}-batch.time")[0])
-        rounds.append((rb / lr["batch_s"], statistics.median(rl) / lr["query_p50_ms"]))
+        build = float(read(f"round-{r}-build.time")[0]) / float(read(f"round-{r}-lucene-build.time")[0])
+        rounds.append((rb / lr["batch_s"], statistics.median(rl) / lr["query_p50_ms"], build))
     except (OSError, ValueError, KeyError, IndexError, statistics.StatisticsError):
         pass
     r += 1
 if rounds:
-    print(f"in {len(rounds)} rounds of Lucene++ and Bahth in turn: batch "
-          f"{' '.join(f'{x:.2f}' for x, _ in rounds)} (median {statistics.median(x for x, _ in rounds):.2f}x, <= 1.0); "
-          f"p50 {' '.join(f'{y:.2f}' for _, y in rounds)} (median {statistics.median(y for _, y in rounds):.2f}x, <= 0.7)")
+    print(f"in {len(rounds)} rounds of Lucene++ and Bahth in turn: build "
+          f"{' '.join(f'{z:.2f}' for _, _, z in rounds)} (median {statistics.median(z for _, _, z in rounds):.2f}x, <= 3.0); batch "
+          f"{' '.join(f'{x:.2f}' for x, _, _ in rounds)} (median {statistics.median(x for x, _, _ in rounds):.2f}x, <= 1.0); "
+          f"p50 {' '.join(f'{y:.2f}' for _, y, _ in rounds)} (median {statistics.median(y for _, y, _ in rounds):.2f}x, <= 0.7)")
 PYEOF
