@@ -69,14 +69,15 @@ std::string stored_data(const Article& a);
 /// Parses the JSON of a document's stored data. Data that is not a JSON object, or a field that is not a
 /// string, reads back as empty fields: it never throws.
 StoredArticle parse_stored(const std::string& data);
-/// The stored form of an article (stored_data(), or its compressed form: stored_codec.h) that `doc` holds
-/// (schema::kSlotStored), and the same set.
+/// The stored form of the article `doc` holds (schema::kSlotStored): stored_data(), or that compressed
+/// (stored_codec.h); and setting it. The one place that knows where the stored article lives.
 std::string stored_form(const Xapian::Document& doc);
 void set_stored_form(Xapian::Document& doc, const std::string& form);
 
-/// The stored data of `doc`, whatever its form (stored_codec.h: the JSON of older indexes, or compressed
-/// with a dictionary that `decoder` finds in the index), parsed. Every reader of stored data goes through
-/// it. Throws IndexError when the data is compressed with a dictionary the index does not hold.
+/// The stored data of `doc`, whatever its form (stored_codec.h: the JSON of a run too small to train a
+/// dictionary, or compressed with a dictionary that `decoder` finds in the index), parsed. Every reader of
+/// stored data goes through it. Throws IndexError when the data is compressed with a dictionary the index
+/// does not hold.
 StoredArticle read_stored(const Xapian::Document& doc, const DataDecoder& decoder);
 
 /// The terms of `doc` that start with `prefix`, in term order, prefix included (e.g. the schema::kBand
