@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <random>
 #include <set>
 #include <string>
@@ -19,6 +20,7 @@
 #include "index/positions.h"
 #include "index/schema.h"
 #include "ingest/reader.h"
+#include "search/pair_bonus.h"
 #include "search/searcher.h"
 #include "text/analyzer.h"
 
@@ -117,6 +119,54 @@ bool holds_run(const std::vector<bahth::Token>& text, const std::vector<std::str
 }
 
 }  // namespace
+
+TEST_CASE("the pair bonus finds the same pairs in a hit's stored words as in its position list, and a plain scan agrees") {
+  const Indexed& s = sample();
+  const bahth::Analyzer analyzer("light");
+  std::map<std::string, bahth::HitText> texts;  // by id
+  for (const bahth::Article& a : s.articles) texts[a.id] = {analyzer.tokenize(a.title), analyzer.tokenize(a.text), a.id};
+  const auto stands_together = [](const bahth::HitText& t, const bahth::WordPair& p) {
+    return holds_run(t.title, {p.first, p.second}) || holds_run(t.text, {p.first, p.second});
+  };
+  Xapian::Database db(s.dir.string());
+  std::mt19937 rng(7);
+  std::size_t together = 0, apart = 0;
+  for (int n = 0; n < 200; ++n) {
+    // Three pairs: two neighbours of a text, one of them reversed (it stands together far less often), and
+    // a title's last word with its body's first (never together: a gap stands between the fields).
+    const bahth::HitText& t = texts[s.articles[rng() % s.articles.size()].id];
+    if (t.text.size() < 2 || t.title.empty()) continue;
+    const std::size_t at = rng() % (t.text.size() - 1);
+    const std::vector<bahth::WordPair> pairs{{t.text[at].form, t.text[at + 1].form},
+                                             {t.text[at + 1].form, t.text[at].form},
+                                             {t.title.back().form, t.text.front().form}};
+    std::vector<Xapian::Query> words;
+    for (const bahth::WordPair& p : pairs) words.insert(words.end(), {Xapian::Query(p.first), Xapian::Query(p.second)});
+    Xapian::Enquire enquire(db);
+    enquire.set_weighting_scheme(Xapian::DLHWeight());
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end()));
+    const Xapian::MSet mset = enquire.get_mset(0, 30);
+    std::vector<std::string> ids;
+    for (auto it = mset.begin(); it != mset.end(); ++it) ids.push_back(it.get_document().get_value(bahth::schema::kSlotId));
+    const bahth::HitTexts stored = [&](Xapian::doccount h) { return &texts.at(ids[h]); };
+    const auto from_lists = bahth::pair_bonuses(db, Xapian::DLHWeight(), mset, 30, pairs);
+    const auto from_words = bahth::pair_bonuses(db, Xapian::DLHWeight(), mset, 30, pairs, stored);
+    REQUIRE(from_lists.size() == from_words.size());
+    for (std::size_t h = 0; h < from_words.size(); ++h) {
+      INFO("pair " << pairs[0].first << " " << pairs[0].second << ", hit " << ids[h]);
+      CHECK(from_words[h].pairs == from_lists[h].pairs);
+      CHECK(from_words[h].bonus == from_lists[h].bonus);
+      std::vector<std::size_t> scan;
+      for (std::size_t k = 0; k < pairs.size(); ++k)
+        if (stands_together(texts.at(ids[h]), pairs[k])) scan.push_back(k);
+      CHECK(from_words[h].pairs == scan);
+      (from_words[h].pairs.empty() ? apart : together) += 1;
+    }
+  }
+  CHECK(together >= 200);  // every drawn pair stands together in its own article at least
+  CHECK(apart >= 200);
+  fs::remove_all(s.dir);
+}
 
 TEST_CASE("every phrase finds exactly the articles whose title or body holds it, title: those whose title does (a plain scan)") {
   const Indexed& s = sample();

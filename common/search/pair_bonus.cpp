@@ -13,8 +13,32 @@ Xapian::Query pair_clause(const WordPair& pair) {
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_AND, both, both + 2), kPairBonus);
 }
 
+namespace {
+
+// Which pairs stand together (the second word right after the first) in a run of words, as indexes into
+// the pairs' distinct `terms` (sorted); `together[k]` is set for each pair k that does.
+void mark_pairs(const std::vector<Token>& words, const std::vector<std::string>& terms,
+                const std::vector<std::pair<std::size_t, std::size_t>>& pair_terms, std::vector<bool>& together) {
+  const std::size_t none = terms.size();
+  std::size_t previous = none;
+  const std::string prefix = schema::kBodyExact;
+  std::string term;
+  for (const Token& w : words) {
+    term.assign(prefix).append(w.form);
+    const auto it = std::lower_bound(terms.begin(), terms.end(), term);
+    const std::size_t current = it != terms.end() && *it == term ? std::size_t(it - terms.begin()) : none;
+    if (previous != none && current != none) {
+      for (std::size_t k = 0; k < pair_terms.size(); ++k)
+        if (pair_terms[k] == std::make_pair(previous, current)) together[k] = true;
+    }
+    previous = current;
+  }
+}
+
+}  // namespace
+
 std::vector<PairMatch> pair_bonuses(const Xapian::Database& db, const Xapian::Weight& weight, const Xapian::MSet& mset,
-                                    Xapian::doccount depth, const std::vector<WordPair>& pairs) {
+                                    Xapian::doccount depth, const std::vector<WordPair>& pairs, const HitTexts& texts) {
   const Xapian::doccount n = std::min<Xapian::doccount>(depth, mset.size());
   std::vector<PairMatch> out(n);
   if (pairs.empty() || n == 0) return out;
@@ -22,7 +46,9 @@ std::vector<PairMatch> pair_bonuses(const Xapian::Database& db, const Xapian::We
   for (const WordPair& p : pairs) terms.insert(terms.end(), {p.first, p.second});
   std::sort(terms.begin(), terms.end());
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-  auto index_of = [&](const std::string& t) { return std::lower_bound(terms.begin(), terms.end(), t) - terms.begin(); };
+  auto index_of = [&](const std::string& t) { return std::size_t(std::lower_bound(terms.begin(), terms.end(), t) - terms.begin()); };
+  std::vector<std::pair<std::size_t, std::size_t>> pair_terms;
+  for (const WordPair& p : pairs) pair_terms.emplace_back(index_of(p.first), index_of(p.second));
 
   // Which pairs stand together in each hit: the documents of each pair's clause, by id term.
   std::vector<std::vector<Xapian::Query>> docs_of_pair(pairs.size());
@@ -31,6 +57,18 @@ std::vector<PairMatch> pair_bonuses(const Xapian::Database& db, const Xapian::We
   for (std::size_t h = 0; h < n; ++h, ++it) {
     const Xapian::docid did = *it;
     hit_of[did] = h;
+    if (const HitText* text = texts ? texts(h) : nullptr) {
+      if (text->id.empty()) continue;
+      std::vector<bool> together(pairs.size(), false);
+      mark_pairs(text->title, terms, pair_terms, together);
+      mark_pairs(text->text, terms, pair_terms, together);
+      for (std::size_t k = 0; k < pairs.size(); ++k) {
+        if (!together[k]) continue;
+        out[h].pairs.push_back(k);
+        docs_of_pair[k].emplace_back(schema::kId + text->id);
+      }
+      continue;
+    }
     std::string id_term;
     const std::vector<std::size_t> ranks =
         exact_term_ranks(db.termlist_begin(did), db.termlist_end(did), terms, schema::kId, &id_term);

@@ -7,9 +7,12 @@
 // clause per pair over the whole index: it only reorders (both words are already matched by the
 // query), a bonus of a tenth cannot lift a hit from far below, and each pair clause cost the matcher a walk
 // of both words' postings. A hit's
-// adjacency is read from its position list (index/positions.h); the weights from Xapian, with the same
-// weighting and statistics as the match (so the bonus equals what the phrase clause of a pair gave).
-// Everything here reads through Xapian's API: it works on shards served by xapian-tcpsrv too.
+// adjacency is read from the words of its stored article when the search reads and analyses it anyway for
+// its snippet (HitText), else from its position list (index/positions.h), which needs the hit's termlist: a
+// termlist opened, inflated and walked took 7% of a top-10 query's time; both give the same pairs. The weights
+// come from Xapian, with the same weighting and statistics as the match (so the bonus equals what the phrase
+// clause of a pair gave). Everything here reads through Xapian's API: it works on shards served by
+// xapian-tcpsrv too.
 //
 // Measured (scripts/bench-relevance.sh, all 3,102 questions, DLH): MRR@10 without the pair bonus 0.681,
 // pair phrases in the match 0.685, at 0.2 0.684, at 0.35 0.680 (query.cpp). For the best hits only (schema
@@ -18,10 +21,13 @@
 // more hits than it shows, and each costs a termlist and a value read (some 30 µs).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
+
+#include "text/analyzer.h"
 
 namespace bahth {
 
@@ -42,10 +48,20 @@ struct PairMatch {
   std::vector<std::size_t> pairs;
 };
 
+/// A hit's body field as its stored article gives it: the words of its title, then those of its text
+/// (Analyzer::tokenize of each: what the indexer analysed), and its id.
+struct HitText {
+  std::vector<Token> title, text;
+  std::string id;
+};
+/// The stored words of hit `h` (an index into the mset), or null: then its position list is read.
+using HitTexts = std::function<const HitText*(Xapian::doccount h)>;
+
 /// The pair bonus of each of the first `depth` hits of `mset` (in mset order), which `db` answered with
-/// weighting `weight`.
+/// weighting `weight`; each hit's words from `texts` where it gives them.
 std::vector<PairMatch> pair_bonuses(const Xapian::Database& db, const Xapian::Weight& weight, const Xapian::MSet& mset,
-                                    Xapian::doccount depth, const std::vector<WordPair>& pairs);
+                                    Xapian::doccount depth, const std::vector<WordPair>& pairs,
+                                    const HitTexts& texts = {});
 
 /// The clause that weighs pair `pair` in a document: kPairBonus × the weights of its two exact terms.
 Xapian::Query pair_clause(const WordPair& pair);

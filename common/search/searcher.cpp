@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <map>
 #include <optional>
 #include <utility>
 
@@ -18,6 +19,7 @@
 #include "search/pair_bonus.h"
 #include "search/phrase_source.h"
 #include "search/related.h"
+#include "search/snippet.h"
 #include "text/stemmer.h"
 #include "text/utf8.h"
 
@@ -355,12 +357,12 @@ struct Ranked {
 // The hits of `mset` from `offset`, at most `limit`, in the order of `sort`, the kPairDepth best with the
 // pair bonus when the query has neighbouring words (the others cannot pass them: a bonus only adds).
 std::vector<Ranked> ranked_hits(const Xapian::Database& db, const Xapian::Weight& weight, const Xapian::MSet& mset,
-                                const std::vector<WordPair>& pairs, SortOrder sort, Xapian::doccount offset,
-                                Xapian::doccount limit) {
+                                const std::vector<WordPair>& pairs, const HitTexts& texts, SortOrder sort,
+                                Xapian::doccount offset, Xapian::doccount limit) {
   std::vector<Ranked> out;
   const int date_order = sort == SortOrder::newest ? -1 : sort == SortOrder::oldest ? 1 : 0;
   for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(Ranked{it, it.get_weight(), it.get_sort_key(), date_order, {}});
-  const std::vector<PairMatch> bonus = pair_bonuses(db, weight, mset, kPairDepth, pairs);
+  const std::vector<PairMatch> bonus = pair_bonuses(db, weight, mset, kPairDepth, pairs, texts);
   for (std::size_t k = 0; k < bonus.size(); ++k) {
     out[k].score += bonus[k].bonus;
     for (std::size_t p : bonus[k].pairs) out[k].pairs.push_back(pairs[p]);
@@ -556,8 +558,35 @@ SearchResult Searcher::search(const SearchRequest& req) const {
         const Xapian::MSet mset = enquire.get_mset(0, depth, 0, nullptr, decider);
         const bool chosen = top && top->applied();  // then its counts are exact, the matcher's are not
         result.estimated = exact ? *exact : chosen ? top->matches() : mset.get_matches_estimated();
+        // The stored articles of the hits, read once: with snippets, the pair bonus reads the words of the
+        // best ones (pair_bonus.h), and their snippets the same words.
+        struct Read {
+          StoredArticle stored;
+          HitText words;
+          bool analysed = false;
+        };
+        std::map<Xapian::docid, Read> read;
+        const auto read_hit = [&](const Xapian::MSetIterator& it) -> Read& {
+          auto [r, added] = read.try_emplace(*it);
+          if (added) r->second.stored = read_stored(it.get_document(), *decoder_);
+          return r->second;
+        };
+        HitTexts texts;
+        if (req.stored && req.snippets) {
+          texts = [&](Xapian::doccount h) -> const HitText* {
+            Read& r = read_hit(mset[h]);
+            if (r.stored.text.size() > kMaxSnippetSourceBytes) return nullptr;  // its position list costs less
+            if (!r.analysed) {
+              r.words.title = analyzer_->tokenize(r.stored.title);
+              r.words.text = analyzer_->tokenize(r.stored.text);
+              r.words.id = r.stored.id;
+              r.analysed = true;
+            }
+            return &r.words;
+          };
+        }
         const std::vector<Ranked> ranked =
-            ranked_hits(db_, *weighting(req.ranking), mset, parsed.pairs, req.sort, offset, limit);
+            ranked_hits(db_, *weighting(req.ranking), mset, parsed.pairs, texts, req.sort, offset, limit);
         result.hits.clear();
         std::size_t rank = req.offset;
         for (const Ranked& r : ranked) {
@@ -572,14 +601,18 @@ SearchResult Searcher::search(const SearchRequest& req) const {
             result.hits.push_back(std::move(h));
             continue;
           }
-          StoredArticle stored = read_stored(it.get_document(), *decoder_);
+          Read& article = read_hit(it);
+          StoredArticle& stored = article.stored;
           h.id = std::move(stored.id);
           h.title = std::move(stored.title);
           h.date = std::move(stored.date);
           h.source = std::move(stored.source);
           h.url = std::move(stored.url);
           h.category = std::move(stored.category);
-          if (req.snippets) h.snippet = make_snippet(stored.text, parsed.match, *analyzer_, req.snippet_chars);
+          if (req.snippets)
+            h.snippet = article.analysed
+                            ? make_snippet(stored.text, article.words.text, parsed.match, *analyzer_, req.snippet_chars)
+                            : make_snippet(stored.text, parsed.match, *analyzer_, req.snippet_chars);
           if (req.explain) h.explain = explain(query, r.pairs, it.get_document(), h.id, req.ranking);
           result.hits.push_back(std::move(h));
         }

@@ -158,15 +158,10 @@ class WindowChooser {
   std::vector<std::size_t> at_, ends_;
 };
 
-}  // namespace
-
-Snippet make_snippet(std::string_view full_text, const MatchSpec& spec, const Analyzer& analyzer, std::size_t max_chars) {
+// A snippet of `text`, the first bytes of `full_text`, whose words are `tokens`.
+Snippet snippet_of(std::string_view full_text, std::string_view text, const std::vector<Token>& tokens,
+                   const MatchSpec& spec, const Analyzer& analyzer, std::size_t max_chars) {
   Snippet out;
-  // Only the beginning of a huge document is analysed: a 50 MB text would cost seconds per query.
-  std::string_view text = full_text.substr(0, kMaxSnippetSourceBytes);
-  while (!text.empty() && text.size() < full_text.size() && (static_cast<unsigned char>(full_text[text.size()]) & 0xC0) == 0x80)
-    text.remove_suffix(1);  // cut on a character boundary
-  const std::vector<Token> tokens = analyzer.tokenize(text);
   if (tokens.empty()) return out;
   const std::vector<bool> hit = match_tokens(tokens, spec, analyzer);
   const WindowChooser chooser(text, tokens, hit);
@@ -222,6 +217,22 @@ Snippet make_snippet(std::string_view full_text, const MatchSpec& spec, const An
   }
   if (!trim(full_text.substr(previous_end)).empty()) out.text += " …";
   return out;
+}
+
+}  // namespace
+
+Snippet make_snippet(std::string_view full_text, const MatchSpec& spec, const Analyzer& analyzer, std::size_t max_chars) {
+  // Only the beginning of a huge document is analysed: a 50 MB text would cost seconds per query.
+  std::string_view text = full_text.substr(0, kMaxSnippetSourceBytes);
+  while (!text.empty() && text.size() < full_text.size() && (static_cast<unsigned char>(full_text[text.size()]) & 0xC0) == 0x80)
+    text.remove_suffix(1);  // cut on a character boundary
+  return snippet_of(full_text, text, analyzer.tokenize(text), spec, analyzer, max_chars);
+}
+
+Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens, const MatchSpec& spec,
+                     const Analyzer& analyzer, std::size_t max_chars) {
+  if (text.size() > kMaxSnippetSourceBytes) return make_snippet(text, spec, analyzer, max_chars);
+  return snippet_of(text, text, tokens, spec, analyzer, max_chars);
 }
 
 }  // namespace bahth

@@ -32,5 +32,9 @@ inline constexpr std::size_t kMaxSnippetSourceBytes = 256u << 10;
 /// Builds a snippet of at most about `max_chars` code points from `text` (valid UTF-8). When no word
 /// matches, the snippet is the text's beginning.
 Snippet make_snippet(std::string_view text, const MatchSpec& spec, const Analyzer& analyzer, std::size_t max_chars);
+/// The same, for a text of at most kMaxSnippetSourceBytes whose words `tokens` (analyzer.tokenize(text))
+/// the caller has already (for the pair bonus: pair_bonus.h).
+Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens, const MatchSpec& spec,
+                     const Analyzer& analyzer, std::size_t max_chars);
 
 }  // namespace bahth
