@@ -574,6 +574,17 @@ def case_incremental():
           f"copies collapse to one result by default: {[(h['id'], h['duplicates']) for h in hits]}")
     rc, out, _ = search("--index", ddb, "--json", "--no-collapse", "مستشفى OR بكين")
     check(len([r for r in jsonl(out) if r["type"] == "hit"]) == 4, "--no-collapse shows all")
+    # An update finds the copies of the articles indexed before (their signatures, read back from the
+    # index): d1 and d3 first, then d2 and d4 in place, make the same index, clusters included.
+    lines = open(dup, encoding="utf-8").readlines()
+    udb = os.path.join(work, "udb")
+    expect(index("--index", udb, write(os.path.join(work, "dup-a.jsonl"), lines[0] + lines[2])), 0, r"2 added", "two articles")
+    expect(index("--index", udb, write(os.path.join(work, "dup-b.jsonl"), lines[1] + lines[3])), 0, r"2 added",
+           "their copies, in place")
+    def clusters(db):  # each id's duplicate key (schema.h: value 4)
+        return {i: [v for v in d["Values"] if v.startswith("4:")] for i, d in index_dump(db).items()}
+    check(clusters(udb) == clusters(ddb), f"an update puts copies in the clusters a new index does: {clusters(udb)}")
+    check(len({tuple(v) for v in clusters(udb).values()}) == 2, "two clusters")
 
 
 def shared_lines(n):

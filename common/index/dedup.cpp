@@ -24,6 +24,11 @@ std::uint64_t mix(std::uint64_t x) {
   return x;
 }
 
+// The key of band `band` of a signature: its kRows minima, hashed with the band's number.
+std::uint64_t band_key(std::string_view minhash, std::size_t band) {
+  return fnv1a64(minhash.substr(band * kRows * 4, kRows * 4), mix(band + 1));
+}
+
 }  // namespace
 
 Fingerprint fingerprint(std::string_view norm, std::string_view title) {
@@ -66,10 +71,6 @@ Fingerprint fingerprint(std::string_view norm, std::string_view title) {
   for (std::uint32_t v : mins) {
     for (int b = 0; b < 4; ++b) f.minhash.push_back(static_cast<char>((v >> (8 * b)) & 0xFF));
   }
-  for (std::size_t band = 0; band < kBands; ++band) {
-    const std::string_view rows = std::string_view(f.minhash).substr(band * kRows * 4, kRows * 4);
-    f.bands.push_back(std::to_string(band) + hex64(fnv1a64(rows)).substr(0, 12));
-  }
   return f;
 }
 
@@ -80,13 +81,12 @@ double similarity(std::string_view a, std::string_view b) {
   return static_cast<double>(same) / static_cast<double>(a.size() / 4);
 }
 
-std::size_t NearDuplicateMemory::nearest(std::string_view minhash, const std::vector<std::string>& bands,
-                                         std::uint64_t self) const {
+std::size_t NearDuplicateMemory::nearest(std::string_view minhash, std::uint64_t self) const {
   if (minhash.size() != kSignatureBytes) return npos;
   std::size_t best_n = npos, looked = 0;
   double best = kNearDuplicate;
-  for (std::size_t b = 0; b < bands.size() && b < kBands; ++b) {
-    auto it = chains_.find(fnv1a64(bands[b]));
+  for (std::size_t b = 0; b < kBands; ++b) {
+    auto it = chains_.find(band_key(minhash, b));
     if (it == chains_.end()) continue;
     for (std::uint32_t n = it->second.oldest; n != kNone && looked < kMaxCandidates; n = newer_[n * kBands + b]) {
       if (!alive_[n]) continue;
@@ -100,16 +100,15 @@ std::size_t NearDuplicateMemory::nearest(std::string_view minhash, const std::ve
   return best_n;
 }
 
-std::size_t NearDuplicateMemory::add(std::string_view minhash, const std::vector<std::string>& bands,
-                                     std::uint64_t self) {
+std::size_t NearDuplicateMemory::add(std::string_view minhash, std::uint64_t self) {
   const auto n = static_cast<std::uint32_t>(self_.size());
   if (minhash.size() == kSignatureBytes) signatures_.append(minhash);
   else signatures_.append(kSignatureBytes, '\0');
   self_.push_back(self);
   alive_.push_back(true);
   newer_.resize(newer_.size() + kBands, kNone);
-  for (std::size_t b = 0; b < bands.size() && b < kBands && minhash.size() == kSignatureBytes; ++b) {
-    auto [it, fresh] = chains_.try_emplace(fnv1a64(bands[b]), Chain{n, n});
+  for (std::size_t b = 0; b < kBands && minhash.size() == kSignatureBytes; ++b) {
+    auto [it, fresh] = chains_.try_emplace(band_key(minhash, b), Chain{n, n});
     if (!fresh) {
       newer_[std::size_t{it->second.newest} * kBands + b] = n;
       it->second.newest = n;

@@ -6,9 +6,14 @@
 //                    tatweel do not count): the key is a hash of them (and of the title, for very short bodies)
 //   near copies      MinHash over word 4-shingles of the normalised body: 32 minima, estimated Jaccard
 //                    similarity = the share of equal minima. Candidates come from LSH: 8 bands of 4 minima,
-//                    each band a term (schema::kBand); a candidate whose estimated similarity is at least
+//                    held in memory (NearDuplicateMemory: the signatures are in schema::kSlotMinHash, so an
+//                    update reads them back); a candidate whose estimated similarity is at least
 //                    kNearDuplicate joins the cluster (the document takes the candidate's key). Bodies of
 //                    fewer than kMinShingles shingles are only matched exactly.
+//
+// The bands were terms of the index until issue #12 (XB<band><hash>, 8 an article): each was a posting
+// list of its own, some 6% of a 77k index and 4% of its build, read only by an update's lookup. An index
+// built before still holds them; nothing reads them.
 #pragma once
 
 #include <cstdint>
@@ -27,7 +32,6 @@ inline constexpr std::size_t kMaxCandidates = 64;
 struct Fingerprint {
   std::string exact;     ///< 16 hex digits: the exact-duplicate key
   std::string minhash;   ///< kMinHashes little-endian uint32 (empty when the body is too short)
-  std::vector<std::string> bands;  ///< the LSH band keys, without the schema::kBand prefix
 };
 
 /// The fingerprint of an article, given its normalised body and title (Analyzer::normalize). A body too short
@@ -38,22 +42,21 @@ Fingerprint fingerprint(std::string_view normalized_body, std::string_view norma
 /// Estimated Jaccard similarity of two MinHash signatures (0 when either is empty or they differ in size).
 double similarity(std::string_view a, std::string_view b);
 
-/// The near-duplicate lookup over documents held in memory instead of an index (a dry run, and a new index
-/// built in segments: segmented_writer.h). Candidates are seen as an index lookup sees them: band by band, oldest
-/// first, at most kMaxCandidates in all, the most similar winning and the later one winning a tie; so both
-/// put a document in the same cluster.
+/// The near-duplicate lookup: documents' signatures held in memory, banded. Candidates are seen band by
+/// band, oldest first, at most kMaxCandidates in all, the most similar winning and the later one winning a
+/// tie. A dry run, a new index built in segments (segmented_writer.h) and an update in place
+/// (in_place_writer.h, from the signatures the index holds) all look up through it.
 class NearDuplicateMemory {
  public:
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
   /// The remembered document most similar to `minhash` (similarity of at least kNearDuplicate) among those
-  /// sharing one of `bands` (the document's band terms as indexed, schema::kBand prefix included, in term
-  /// order: document.h terms_with_prefix; only equality matters), ignoring documents remembered with the same `self`; npos when there is none.
-  std::size_t nearest(std::string_view minhash, const std::vector<std::string>& bands, std::uint64_t self) const;
+  /// sharing one of its bands, ignoring documents remembered with the same `self`; npos when there is none.
+  std::size_t nearest(std::string_view minhash, std::uint64_t self) const;
 
-  /// Remembers a document (its MinHash signature, band keys and owner `self`, say a hash of its id) and
-  /// returns its number: 0, 1, 2... Documents without a signature are numbered but never candidates.
-  std::size_t add(std::string_view minhash, const std::vector<std::string>& bands, std::uint64_t self);
+  /// Remembers a document (its MinHash signature and owner `self`, say a hash of its id) and returns its
+  /// number: 0, 1, 2... Documents without a signature are numbered but never candidates.
+  std::size_t add(std::string_view minhash, std::uint64_t self);
 
   /// Drops document `n` from later lookups (a newer version of it replaced it).
   void forget(std::size_t n) { alive_[n] = false; }

@@ -272,7 +272,6 @@ Xapian::Document build_document(const Article& a, const Analyzer& analyzer, cons
   const Fingerprint fp = fingerprint(body.normalized.utf8(), title.normalized.utf8());
   doc.add_value(schema::kSlotDuplicate, fp.exact);
   if (!fp.minhash.empty()) doc.add_value(schema::kSlotMinHash, fp.minhash);
-  for (const std::string& band : fp.bands) doc.add_boolean_term(schema::kBand + band);
   set_stored_form(doc, stored_data(a));
   return doc;
 }

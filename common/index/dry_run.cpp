@@ -30,9 +30,8 @@ nlohmann::ordered_json DryRun::duplicate_of(const Xapian::Document& doc, const s
   auto [first, fresh] = exact_.emplace(doc.get_value(schema::kSlotDuplicate), id);
   if (!fresh) return first->second;
   const std::string minhash = doc.get_value(schema::kSlotMinHash);
-  const std::vector<std::string> bands = terms_with_prefix(doc, schema::kBand);
-  const std::size_t n = near_.nearest(minhash, bands, fnv1a64(id));
-  near_.add(minhash, bands, fnv1a64(id));
+  const std::size_t n = near_.nearest(minhash, fnv1a64(id));
+  near_.add(minhash, fnv1a64(id));
   ids_.push_back(id);
   return n == NearDuplicateMemory::npos ? nlohmann::ordered_json() : nlohmann::ordered_json(ids_[n]);
 }

@@ -163,6 +163,7 @@ bool InPlaceWriter::remove(const std::string& id) {
     const std::string idterm = schema::kId + id;
     if (!db.term_exists(idterm)) return false;
     db.delete_document(idterm);
+    forget(id_hash(id));
     count_change();
     return true;
   });
@@ -180,6 +181,7 @@ std::size_t InPlaceWriter::prune(const std::string& root) {
         if (!file.empty() && !fs::exists(file, ec) && !ec) gone.push_back(*p);
       }
       for (Xapian::docid id : gone) {
+        forget(id_hash(db.get_document(id, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotId)));
         db.delete_document(id);
         count_change();
       }
@@ -189,30 +191,44 @@ std::size_t InPlaceWriter::prune(const std::string& root) {
   });
 }
 
+// Every document of the index with a signature, shard by shard in document order (what a lookup of the
+// index's band terms saw, when there were some): one pass over three value streams.
+void InPlaceWriter::read_near_copies() {
+  near_read_ = true;
+  with_index_errors(path_, [&] {
+    for (auto& db : shards_) {
+      Xapian::ValueIterator id = db.valuestream_begin(schema::kSlotId), key = db.valuestream_begin(schema::kSlotDuplicate);
+      for (auto m = db.valuestream_begin(schema::kSlotMinHash); m != db.valuestream_end(schema::kSlotMinHash); ++m) {
+        const Xapian::docid d = m.get_docid();
+        if (id != db.valuestream_end(schema::kSlotId)) id.skip_to(d);
+        if (key != db.valuestream_end(schema::kSlotDuplicate)) key.skip_to(d);
+        if (id == db.valuestream_end(schema::kSlotId) || id.get_docid() != d) continue;  // not one of ours
+        const bool keyed = key != db.valuestream_end(schema::kSlotDuplicate) && key.get_docid() == d;
+        remember(id_hash(*id), *m, keyed ? *key : std::string());
+      }
+    }
+  });
+}
+
+void InPlaceWriter::remember(std::uint64_t self, const std::string& minhash, const std::string& key) {
+  forget(self);
+  near_of_[self] = near_.add(minhash, self);
+  near_keys_.push_back(key);
+}
+
+void InPlaceWriter::forget(std::uint64_t self) {
+  if (auto it = near_of_.find(self); it != near_of_.end()) {
+    near_.forget(it->second);
+    near_of_.erase(it);
+  }
+}
+
 std::string InPlaceWriter::near_duplicate_key(const Xapian::Document& doc, const std::string& id) {
   const std::string minhash = doc.get_value(schema::kSlotMinHash);
   if (minhash.empty()) return {};
-  return with_index_errors(path_, [&] {
-    const std::string self = schema::kId + id;
-    std::string best_key;
-    double best = kNearDuplicate;
-    std::size_t looked = 0;
-    for (const std::string& band : terms_with_prefix(doc, schema::kBand)) {
-      for (auto& db : shards_) {
-        for (auto p = db.postlist_begin(band); p != db.postlist_end(band) && looked < kMaxCandidates; ++p, ++looked) {
-          const Xapian::Document other = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
-          const double sim = similarity(minhash, other.get_value(schema::kSlotMinHash));
-          if (sim < best) continue;
-          Xapian::TermIterator q = other.termlist_begin();
-          q.skip_to(schema::kId);
-          if (q != other.termlist_end() && *q == self) continue;  // an older version of this document
-          best = sim;
-          best_key = other.get_value(schema::kSlotDuplicate);
-        }
-      }
-    }
-    return best_key;
-  });
+  if (!near_read_) read_near_copies();
+  const std::size_t n = near_.nearest(minhash, id_hash(id));
+  return n == NearDuplicateMemory::npos ? std::string() : near_keys_[n];
 }
 
 bool InPlaceWriter::add(const Article& a, Xapian::Document doc) {
@@ -229,6 +245,7 @@ bool InPlaceWriter::add(const Article& a, Xapian::Document doc) {
       if (!first.empty()) doc.add_value(schema::kSlotAdded, first);
     }
     db.replace_document(idterm, doc);
+    if (near_read_) remember(id_hash(a.id), doc.get_value(schema::kSlotMinHash), doc.get_value(schema::kSlotDuplicate));
     if (sampling_ && trainer_.full()) start_compressing();
     count_change();
     return existed;

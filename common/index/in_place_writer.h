@@ -1,7 +1,8 @@
 // An index written in place: every change goes straight into the database(s), inside a transaction that
 // commit() closes every `batch` changes, so the index is searchable at every commit and a run that fails
-// or is killed leaves it exactly at its last commit. Lookups (unchanged documents, near copies, files to
-// prune) ask the index itself. This is how every run after the first updates an index, and how a new one
+// or is killed leaves it exactly at its last commit. Lookups (unchanged documents, files to prune) ask the
+// index itself; near copies are looked up among the signatures the index holds (schema::kSlotMinHash), read
+// into a NearDuplicateMemory (dedup.h) at a run's first lookup and kept up to date by its changes. This is how every run after the first updates an index, and how a new one
 // is built with --in-place.
 //
 // Stored data is compressed (stored_codec.h) with the index's newest dictionary (schema::kMetaDictionary),
@@ -16,12 +17,15 @@
 // thread-safe); open_writer() (writer.h) decides when it is the writer to use.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
 
+#include "index/dedup.h"
 #include "index/stored_codec.h"
 #include "index/writer.h"
 
@@ -54,6 +58,9 @@ class InPlaceWriter final : public IndexWriter {
   void use_newest_dictionary();
   void compress(std::size_t shard, const std::string& idterm, Xapian::Document& doc);
   void start_compressing();
+  void read_near_copies();
+  void remember(std::uint64_t self, const std::string& minhash, const std::string& key);
+  void forget(std::uint64_t self);
 
   std::string path_;
   std::vector<Xapian::WritableDatabase> shards_;  // one for an ordinary index
@@ -65,6 +72,12 @@ class InPlaceWriter final : public IndexWriter {
   bool sampling_ = false;
   DictionaryTrainer trainer_;
   std::vector<std::pair<std::size_t, std::string>> sampled_;  // shard and id term of each sample's document
+  // The index's near-copy signatures, once a lookup has read them: by number, each document's duplicate key,
+  // and the number of each id's document (by id_hash).
+  bool near_read_ = false;
+  NearDuplicateMemory near_;
+  std::vector<std::string> near_keys_;
+  std::unordered_map<std::uint64_t, std::size_t> near_of_;
 };
 
 }  // namespace bahth

@@ -26,7 +26,7 @@ inline constexpr const char* kDay = "D";           ///< D<YYYYMMDD>: publication
 inline constexpr const char* kMentionedYear = "XMY";   ///< XMY<YYYY>: a year a mentioned date's period overlaps (mentioned:YYYY)
 inline constexpr const char* kMentionedMonth = "XMM";  ///< XMM<YYYYMM>: a month a mentioned period overlaps (day, week or month precision)
 inline constexpr const char* kMentionedDay = "XMD";    ///< XMD<YYYYMMDD>: a day the text mentions (day precision)
-inline constexpr const char* kBand = "XB";         ///< XB<band><hash>: MinHash LSH band (near-duplicate candidates)
+// XB<band><hash>: a MinHash LSH band, written by earlier schema-4 builds; nothing reads them (index/dedup.h).
 inline constexpr const char* kRoot = "XR";         ///< XR<hash of input root>: documents read from files under a root (--prune)
 
 // ---- Value slots ---------------------------------------------------------------------------------------
@@ -63,7 +63,8 @@ inline constexpr const char* kMetaStemmer = "bahth.stemmer";  ///< the stemmer t
 /// The version of this table. An index of another version is refused, by the searcher and by an update, with
 /// a message to rebuild it (index/schema_check.h); 2: body positions in kSlotPositions, Z keys only where
 /// they differ from the form; 3: title positions there too (no position table), the id in kSlotId; 4: the
-/// stored article in kSlotStored (no document data).
+/// stored article in kSlotStored (no document data; the XB band terms were dropped later without a new
+/// version: an index that holds them is read and updated alike).
 inline constexpr const char* kSchemaVersion = "4";
 /// The zstd id (decimal) of the dictionary a writer compresses new documents' data with (stored_codec.h).
 inline constexpr const char* kMetaDictionary = "bahth.dict";

@@ -52,7 +52,7 @@ std::size_t SegmentedWriter::prune(const std::string&) { return 0; }
 std::string SegmentedWriter::near_duplicate_key(const Xapian::Document& doc, const std::string& id) {
   const std::string minhash = doc.get_value(schema::kSlotMinHash);
   if (minhash.empty()) return {};
-  const std::size_t n = near_.nearest(minhash, terms_with_prefix(doc, schema::kBand), id_hash(id));
+  const std::size_t n = near_.nearest(minhash, id_hash(id));
   return n == NearDuplicateMemory::npos ? std::string() : keys_[n];
 }
 
@@ -61,7 +61,7 @@ bool SegmentedWriter::add(const Article& a, Xapian::Document doc) {
   auto [it, fresh] = added_.try_emplace(h);
   if (!fresh) near_.forget(it->second.entry);
   it->second.hash = doc.get_value(schema::kSlotHash);
-  it->second.entry = near_.add(doc.get_value(schema::kSlotMinHash), terms_with_prefix(doc, schema::kBand), h);
+  it->second.entry = near_.add(doc.get_value(schema::kSlotMinHash), h);
   keys_.push_back(doc.get_value(schema::kSlotDuplicate));
   if (!sampling_) {
     segments_->replace(h, schema::kId + a.id, std::move(doc), zstd_);
