@@ -4,14 +4,14 @@
 # Installs clang and the libraries first when missing (as root, or with sudo).
 #   usage: scripts/fuzz.sh [--smoke | SECONDS] [TARGET...]
 #     --smoke   10 seconds per target (CI)
-#     TARGET    some of: analyzer dates jsonl html query api synonyms (default: all)
+#     TARGET    some of: analyzer dates jsonl html query api synonyms stored (default: all)
 # Prints "TARGET: N runs, no crash" per target. Exit status 0 when no target crashed, leaked, timed out or
 # hit an invariant; 1 otherwise (each failure names its crash file under build-fuzz/crashes/); 2 on a usage
 # or build error. The corpora in build-fuzz/corpus/ grow across runs.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=$root/build-fuzz
-all_targets=(analyzer dates jsonl html query api synonyms)
+all_targets=(analyzer dates jsonl html query api synonyms stored)
 
 seconds=60
 if [[ ${1:-} == --smoke ]]; then
@@ -136,6 +136,9 @@ q="شراكة بلا حدود&from=٢٠٢٢-٠٢-٠٥&to=2022&limit=1000
 facets=mentioned-year,category&sort=oldest&collapse=true
 q=&limit=1001&offset=-1&sort=best&collapse=maybe&from=2022-13
 EOF
+# The stored article's JSON: as bahth-index writes it (keys in order, no spaces), with escapes.
+printf '%s' '{"date":"2019-03-05","date_source":"metadata","id":"x1","source":"s","text":"نص \"الخبر\"\n\u0639 😀","title":"عنوان"}' \
+  >"$seeds/stored/written"
 # The JSONL target needs at least one well-formed line to start from.
 printf '%s' '{"id": "x1", "title": "عنوان", "text": "نص الخبر في 5 مارس 2019", "date": "2019-03-05", "source": "s"}' \
   >"$seeds/jsonl/minimal"

@@ -158,3 +158,61 @@ TEST_CASE("stored data: the stored JSON read field by field, as a JSON tree woul
   CHECK(std::vector<std::string>{s.id, s.title, s.text, s.source, s.url, s.date, s.date_source, s.category, s.author, s.file} ==
         std::vector<std::string>{"full", "عنوان", "نص", "s", "u", "2022-02-05", "metadata", "c", "م", "/f"});
 }
+
+namespace {
+std::vector<std::string> fields(const StoredArticle& s) {
+  return {s.id, s.title, s.text, s.source, s.url, s.date, s.date_source, s.category, s.author, s.file};
+}
+}  // namespace
+
+TEST_CASE("stored data: the fast reader reads what nlohmann's parser reads, or leaves the input to it") {
+  Article a;
+  a.id = "a\"1";
+  a.title = "عنوان\t\"مقتبس\" \\ /";
+  a.text = std::string("سطر\nسطر\r\b\f") + '\x01' + "😀 ﷲ";
+  a.url = "https://example.com/?q=1";
+  const std::string written = stored_data(a);
+  const char* cases[] = {
+      R"({"id":"a","title":"\u0639\u0646\u0648\u0627\u0646"})",  // \u escapes
+      R"({"id":"\ud83d\ude00"})",                                  // a surrogate pair
+      R"({"id":"\ud83d"})",                                        // a lone high surrogate: an error
+      R"({"id":"\ude00x"})",                                       // a lone low surrogate: an error
+      R"({"id":"\u00e9\u0000\/"})",                                // NUL and a solidus
+      R"({"id":"\x"})",                                            // not an escape
+      "{\"id\":\"\xd8\"}",                                         // a cut sequence
+      "{\"id\":\"\xc0\x80\"}",                                     // an overlong NUL
+      "{\"id\":\"\xed\xa0\x80\"}",                                 // a surrogate in UTF-8
+      "{\"id\":\"\xf4\x90\x80\x80\"}",                             // beyond U+10FFFF
+      "{\"id\":\"\xf0\x9f\x98\x80\"}",                             // four bytes
+      "{\"id\":\"a\tb\"}",                                         // a raw tab
+      R"({ "id" : "spaced" })",                                    // spaces: left to nlohmann
+      R"({"id":"a"} )",
+      R"({"id":"a"}x)",
+      R"({"id":"a",})",
+      R"({"id":"a","id":"b"})",
+      R"({"id":"a","id":null})",
+      R"({})",
+      R"({"ID":"a","title":"t"})",
+      "",
+      "{",
+      R"({"id":"a)",
+  };
+  for (const char* c : cases) {
+    CAPTURE(c);
+    CHECK(fields(parse_stored(c)) == fields(detail::parse_stored_json(c)));
+  }
+  CHECK(fields(parse_stored(written)) == fields(detail::parse_stored_json(written)));
+  CHECK(parse_stored(written).text == a.text);
+  // Every cut of a real article's stored JSON, and every byte of it replaced by a quote, a backslash or a
+  // stray UTF-8 byte.
+  for (std::size_t n = 0; n <= written.size(); ++n) {
+    CAPTURE(n);
+    const std::string cut = written.substr(0, n);
+    REQUIRE(fields(parse_stored(cut)) == fields(detail::parse_stored_json(cut)));
+    for (char c : {'"', '\\', '\x80', '\xd9', 'u', '}'}) {
+      std::string changed = written;
+      if (n < changed.size()) changed[n] = c;
+      REQUIRE(fields(parse_stored(changed)) == fields(detail::parse_stored_json(changed)));
+    }
+  }
+}

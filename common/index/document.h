@@ -69,6 +69,10 @@ std::string stored_data(const Article& a);
 /// Parses the JSON of a document's stored data. Data that is not a JSON object, or a field that is not a
 /// string, reads back as empty fields: it never throws.
 StoredArticle parse_stored(const std::string& data);
+namespace detail {
+/// parse_stored through nlohmann's SAX parser alone: what parse_stored's fast path must agree with.
+StoredArticle parse_stored_json(const std::string& data);
+}  // namespace detail
 /// The stored form of the article `doc` holds (schema::kSlotStored): stored_data(), or that compressed
 /// (stored_codec.h); and setting it. The one place that knows where the stored article lives.
 std::string stored_form(const Xapian::Document& doc);
