@@ -21,7 +21,14 @@ bench_build "$ROOT" "$BUILD" "$OUT/build.log"
 { cmake -S "$ROOT" -B "$BUILD" -DBAHTH_TESTS=ON && cmake --build "$BUILD" -j"$(nproc)" --target bahth_stored_data; } \
   >>"$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log" >&2; exit 2; }
 bench_data "$SHARED" "$BUILD/bench/data"
-echo "bench-crash: kill -9 at ${KILLS:-20} moments of a first build and of an update of $(wc -l <"$BUILD/bench/data/corpus.jsonl") documents" >&2
-BAHTH_CRASH_INPUT=$BUILD/bench/data/corpus.jsonl BAHTH_CRASH_KILLS=${KILLS:-20} \
+# The case expects every run to index all its input (exit 0): the documents bahth-index skips, those without
+# a text (a few of the QA paragraphs' news), are left out first.
+python3 -c '
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    if (json.loads(line).get("text") or "").strip():
+        sys.stdout.write(line)' "$BUILD/bench/data/corpus.jsonl" >"$OUT/input.jsonl"
+echo "bench-crash: kill -9 at ${KILLS:-20} moments of a first build and of an update of $(wc -l <"$OUT/input.jsonl") documents" >&2
+BAHTH_CRASH_INPUT=$OUT/input.jsonl BAHTH_CRASH_KILLS=${KILLS:-20} \
   python3 "$ROOT/tests/e2e.py" --index-bin "$BUILD/bahth-index" --search-bin "$BUILD/bahth-search" \
   --data-bin "$BUILD/tests/bahth_stored_data" --root "$ROOT" --work "$OUT" crash

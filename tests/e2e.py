@@ -649,7 +649,8 @@ def stored_data(db):
     """docid -> the document's data decoded to its JSON, whatever its form (index/stored_codec.h)."""
     rc, out, err = run([ARGS.data_bin, "dump", db])
     check(rc == 0, f"{ARGS.data_bin} dump {db}: exit {rc}: {err.strip()[:300]}")
-    return dict(line.split("\t", 1) for line in out.splitlines())
+    # one article a line: its JSON keeps characters that splitlines() breaks at (U+2029 in 7 of 38,605 news articles)
+    return dict(line.split("\t", 1) for line in out.split("\n") if line)
 
 
 def index_dump(db, ignore_values=()):
