@@ -1042,6 +1042,13 @@ def case_shards():
             return p.stdout.decode().split()
         pages = [i for offset in (0, 3, 6, 9, 12) for i in ids("--limit", "3", "--offset", str(offset))]
         check(len(pages) == 15 and pages == ids("--limit", "15"), f"pages of 3 equal the first 15 hits: {q}")
+        # With snippets, a page past the best ten reads their pair bonus from their position lists, not their
+        # articles (it shows none of them): the same hits, scores and snippets.
+        def hits(*extra):
+            p = subprocess.run([ARGS.search_bin, "--index", one, "--json", *extra, "--", q], capture_output=True)
+            return [(r["id"], r["score"], r["snippet"]) for r in map(json.loads, p.stdout.decode().splitlines())
+                    if r.get("type") == "hit"]
+        check(hits("--limit", "4", "--offset", "11") == hits("--limit", "15")[11:], f"a page past the best ten: {q}")
     check(trec(sharded) == reference, "the sharded index ranks exactly like one index")
     # Each query scored on several threads (search/flat_or.h): each database split into runs of documents.
     check(trec(one, extra=("--query-threads", "3")) == reference, "one index on 3 scoring threads ranks as on one")

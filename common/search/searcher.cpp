@@ -571,8 +571,10 @@ SearchResult Searcher::search(const SearchRequest& req) const {
           if (added) r->second.stored = read_stored(it.get_document(), *decoder_);
           return r->second;
         };
+        // The kPairDepth best hits stay ahead of the others (a bonus only adds), so a page from there on
+        // shows none of them: their bonus then reads their position lists, not their articles.
         HitTexts texts;
-        if (req.stored && req.snippets) {
+        if (req.stored && req.snippets && offset < kPairDepth) {
           texts = [&](Xapian::doccount h) -> const HitText* {
             Read& r = read_hit(mset[h]);
             if (r.stored.text.size() > kMaxSnippetSourceBytes) return nullptr;  // its position list costs less
