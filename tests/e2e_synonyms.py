@@ -60,6 +60,12 @@ def case_store():
     check("us-1" in found, f"an excluded word excludes only itself: {found}")
     found, _ = ids(db, "title:أمريكا")
     check(found == {"us-1"}, f"title: gets the synonym in the title: {found}")
+    # Every word of an OR gets its synonyms; the words of an AND are as typed (a synonym would match alone).
+    found, err = ids(db, "أمريكا", "OR", "بيان")
+    check({"us-1", "us-2", "is-2"} <= found and "searched too: الولايات المتحدة" in err,
+          f"the first word of an OR: {found} {err!r}")
+    found, err = ids(db, "جولة", "AND", "أمريكا")
+    check(found == {"us-2"} and "synonyms" not in err, f"an AND keeps both words: {found} {err!r}")
     # JSON: the warning in the summary, the synonym's clause in --explain.
     rc, out, _ = search("--index", db, "--json", "--explain", "أمريكا")
     records = jsonl(out)

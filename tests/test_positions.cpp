@@ -106,6 +106,14 @@ const Indexed& sample() {
     db.commit();
     return out;
   }();
+  // Removed when the process ends: each test case that reads it may run in the same process.
+  static const struct Cleanup {
+    fs::path dir;
+    ~Cleanup() {
+      std::error_code ignored;
+      fs::remove_all(dir, ignored);
+    }
+  } cleanup{s.dir};
   return s;
 }
 
@@ -165,7 +173,6 @@ TEST_CASE("the pair bonus finds the same pairs in a hit's stored words as in its
   }
   CHECK(together >= 200);  // every drawn pair stands together in its own article at least
   CHECK(apart >= 200);
-  fs::remove_all(s.dir);
 }
 
 TEST_CASE("every phrase finds exactly the articles whose title or body holds it, title: those whose title does (a plain scan)") {
@@ -218,5 +225,4 @@ TEST_CASE("every phrase finds exactly the articles whose title or body holds it,
   }
   CHECK(found >= phrases.size() - 20);  // the drawn phrases find at least their own article
   CHECK(found_in_titles >= 60 - 5);     // so do the fifth drawn from titles
-  fs::remove_all(s.dir);
 }

@@ -219,6 +219,7 @@ TEST_CASE("synonyms: plain words and runs of them; quoted, excluded and required
     std::vector<std::pair<std::string, std::vector<std::string>>> out;
     if (word == "امريكا") out.push_back({"امريكا", {"الولايات المتحدة"}});
     if (word == "الولايات") out.push_back({"الولايات المتحدة", {"امريكا"}});
+    if (word == "بكين") out.push_back({"بكين", {"بيجين"}});
     return out;
   };
   struct Case {
@@ -243,9 +244,30 @@ TEST_CASE("synonyms: plain words and runs of them; quoted, excluded and required
        "0.25 * المتحدة)))",
        ""},
       {"\"أمريكا\"", "Query(امريكا)", ""},
-      {"بكين -أمريكا", "Query((((Zبكين SYNONYM بكين) OR 0.25 * بكين) AND_NOT (Zامريكا SYNONYM امريكا)))", ""},
+      {"بكين -أمريكا",
+       "Query(((((Zبكين SYNONYM بكين) OR 0.25 * بكين) OR 0.02 * (Zبيجين SYNONYM بيجين)) AND_NOT (Zامريكا SYNONYM "
+       "امريكا)))",
+       "synonyms of بكين searched too: بيجين (quote a word to keep it as typed)"},
       {"+أمريكا بكين",
-       "Query((((Zامريكا SYNONYM امريكا) OR 0.25 * امريكا) AND_MAYBE ((Zبكين SYNONYM بكين) OR 0.25 * بكين)))", ""},
+       "Query((((Zامريكا SYNONYM امريكا) OR 0.25 * امريكا) AND_MAYBE (((Zبكين SYNONYM بكين) OR 0.25 * بكين) OR 0.02 * "
+       "(Zبيجين SYNONYM بيجين))))",
+       "synonyms of بكين searched too: بيجين (quote a word to keep it as typed)"},
+      // Every word of an OR has its synonyms, not only one of them; an entry does not span the OR.
+      {"بكين OR أمريكا",
+       "Query(((((Zبكين SYNONYM بكين) OR 0.25 * بكين) OR ((Zامريكا SYNONYM امريكا) OR 0.25 * امريكا)) OR (0.02 * "
+       "(Zبيجين SYNONYM بيجين) OR 0.02 * ((الولايات AND المتحدة) FILTER PostingSource(PhraseSource(الولايات "
+       "المتحدة))))))",
+       "synonyms of بكين searched too: بيجين (quote a word to keep it as typed)"
+       "synonyms of امريكا searched too: الولايات المتحدة (quote a word to keep it as typed)"},
+      {"الولايات OR المتحدة", "Query(((Zولا OR 0.25 * الولايات) OR ((Zمتحد SYNONYM متحد) OR 0.25 * المتحدة)))", ""},
+      {"زيارة OR الولايات المتحدة",  // the words typed side by side still make the entry
+       "Query((((((Zزيار SYNONYM زيار) OR 0.25 * زيارة) OR (Zولا OR 0.25 * الولايات)) OR ((Zمتحد SYNONYM متحد) OR "
+       "0.25 * المتحدة)) OR 0.02 * (Zامريكا SYNONYM امريكا)))",
+       "synonyms of الولايات المتحدة searched too: امريكا (quote a word to keep it as typed)"},
+      // The words of an AND are searched as typed, as +words are: a synonym beside them would match alone.
+      {"بكين AND أمريكا",
+       "Query((((Zبكين SYNONYM بكين) OR 0.25 * بكين) AND ((Zامريكا SYNONYM امريكا) OR 0.25 * امريكا)))", ""},
+      {"زيارة NOT أمريكا", "Query((((Zزيار SYNONYM زيار) OR 0.25 * زيارة) AND_NOT (Zامريكا SYNONYM امريكا)))", ""},
   };
   for (const auto& c : cases) {
     CAPTURE(c.query);

@@ -111,6 +111,13 @@ class Parser {
   }
 
  private:
+  // Synonyms (query.h). A slot is one unsigned item of a sequence, or one word of an OR in it: a word that may
+  // have synonyms (its normalised form, as corrected) or a gap (form empty) that a multi-word entry cannot span.
+  struct SynonymSlot {
+    std::string form;
+    bool title = false;
+  };
+
   void advance() { cur_ = lexer_.next(); }
 
   static std::optional<Xapian::Query> combine(Xapian::Query::op op, const std::optional<Xapian::Query>& a,
@@ -147,9 +154,14 @@ class Parser {
         must = combine(Xapian::Query::OP_AND, must, item);
       } else {
         const bool bare = cur_.type == Tok::word && cur_.field.empty();
-        const Lexeme first = cur_;
-        item = or_expr();
-        slots.push_back(synonym_slot(first, bare));
+        std::vector<SynonymSlot> alternatives;
+        item = or_expr(&alternatives);
+        // Each word of `a OR b` is a slot of its own, with a gap between them: a multi-word entry may span
+        // the words typed side by side, not an OR.
+        for (std::size_t i = 0; i < alternatives.size(); ++i) {
+          if (i > 0) slots.emplace_back();
+          slots.push_back(std::move(alternatives[i]));
+        }
         should = combine(Xapian::Query::OP_OR, should, item);
         // A dropped stop word (bare, no item) leaves no gap; anything else that is not a plain word does.
         if (bare && !last_plain_.empty()) plain.push_back(last_plain_);
@@ -177,11 +189,18 @@ class Parser {
     return q;
   }
 
-  std::optional<Xapian::Query> or_expr() {
-    std::optional<Xapian::Query> q = and_expr();
-    while (cur_.type == Tok::op_or) {
-      advance();
+  // With `alternatives`, the synonym slot of each part of the OR: its word, or a gap for a part that is not
+  // one plain word (`a AND b` is searched as typed, like +a +b).
+  std::optional<Xapian::Query> or_expr(std::vector<SynonymSlot>* alternatives = nullptr) {
+    std::optional<Xapian::Query> q;
+    for (bool first = true; first || cur_.type == Tok::op_or; first = false) {
+      if (!first) advance();
+      const Lexeme word = cur_;
+      const bool bare = word.type == Tok::word && word.field.empty();
+      const int operators = operators_;
+      last_plain_.clear();
       q = combine(Xapian::Query::OP_OR, q, and_expr());
+      if (alternatives) alternatives->push_back(operators_ == operators ? synonym_slot(word, bare) : SynonymSlot{});
     }
     return q;
   }
@@ -190,6 +209,7 @@ class Parser {
     std::optional<Xapian::Query> q = primary();
     for (;;) {
       if (cur_.type == Tok::op_and) {
+        ++operators_;
         advance();
         if (cur_.type == Tok::op_not) {
           advance();
@@ -198,6 +218,7 @@ class Parser {
           q = combine(Xapian::Query::OP_AND, q, primary());
         }
       } else if (cur_.type == Tok::op_not) {
+        ++operators_;
         advance();
         q = and_not(q);
       } else {
@@ -456,13 +477,6 @@ class Parser {
                                         : Xapian::Query((new PhraseSource(std::move(terms), title))->release()));
   }
 
-  // Synonyms (query.h). A slot is one unsigned item of a sequence: a word that may have synonyms (its
-  // normalised form, as corrected) or a gap (form empty) that a multi-word entry cannot span.
-  struct SynonymSlot {
-    std::string form;
-    bool title = false;
-  };
-
   SynonymSlot synonym_slot(const Lexeme& lx, bool bare) const {
     SynonymSlot slot;
     if (!synonyms_ || negating_ || lx.type != Tok::word || !(lx.field.empty() || lx.field == "title")) return slot;
@@ -552,6 +566,7 @@ class Parser {
   bool dropped_ = false;
   bool saw_excluded_only_ = false;
   std::string last_plain_;  // the exact form of the plain word just parsed, if the item was one
+  int operators_ = 0;       // AND and NOT operators read so far
   std::map<std::string, std::vector<Xapian::Query>> filters_;
 };
 
