@@ -378,6 +378,15 @@ Options parse_options(int argc, char** argv) {
   if (r.count("serve")) {
     if (!words.empty() || !excluded_words.empty() || r.count("queries") || r.count("interactive"))
       throw bahth::UsageError("--serve answers queries over HTTP: give no query, --queries or --interactive");
+    // Each request says these itself (/api/search?from=&sort=..., /api/related/ID): a default taken from
+    // the command line would be ignored without a word.
+    for (const char* one_search : {"like", "from", "to", "sort", "limit", "offset", "facets", "no-collapse", "explain",
+                                   "json", "format", "count", "ids", "fields", "snippet-chars", "alert", "alerts"}) {
+      if (r.count(one_search))
+        throw bahth::UsageError(std::string("--") + one_search +
+                                " does not go with --serve: each request gives its own (/api/search?q=...&from=..., "
+                                "/api/related/ID)");
+    }
     bahth::ServeOptions serve;
     serve.index = o.index;
     bahth::parse_listen_address(r["serve"].as<std::string>(), serve);
