@@ -170,6 +170,22 @@ TEST_CASE("derived family: only the forms the index holds in two documents or mo
   CHECK(bahth::derived_family("انسحاب", f) == std::vector<std::string>{"انسحب", "ينسحب"});
 }
 
+TEST_CASE("derived family: ا + three letters is a verb only when the index holds its feminine past") {
+  // Documents per key on the 77k-document benchmark index.
+  const bahth::KeyFrequency f = counts({{"اعلن", 6204}, {"اعلنت", 6066}, {"يعلن", 1900}, {"اعلان", 3483},
+                                        {"اكمل", 672}, {"اكملت", 125}, {"اكمال", 255},
+                                        {"احمد", 4280}, {"محمد", 11102}, {"يحمد", 12},
+                                        {"اكبر", 7221}, {"اكبرت", 2}, {"يكبر", 150}, {"تكبر", 40},
+                                        {"اسعد", 123}, {"اسعدت", 11}, {"اسعاد", 69}});
+  CHECK(bahth::derived_family("اعلن", f) == std::vector<std::string>{"اعلنت", "اعلان", "يعلن"});
+  CHECK(bahth::derived_family("اكمل", f) == std::vector<std::string>{"اكمال", "اكملت"});
+  // Names and elatives keep to themselves.
+  for (const char* key : {"احمد", "اكبر", "اسعد"}) {
+    CAPTURE(key);
+    CHECK(bahth::derived_family(key, f).empty());
+  }
+}
+
 TEST_CASE("broken plurals: the other number of a word, by its radicals, both ways") {
   using bahth::broken_plural_forms;
   // Stem keys: the stemmer has taken ة off (مدينة is مدين) and written ؤ ئ as ء, ى as ي.
