@@ -125,10 +125,10 @@ detail::Scratch& ScoringMemory::scratch(std::size_t n) {
 }
 
 void detail::Scratch::size_for(Xapian::docid last) {
-  if (weight.size() <= last) {
-    weight.assign(last + 1, 0);
-    wdf.assign(last + 1, 0);
-    matched.assign(last + 1, 0);
+  if (weight.size() <= last) {  // all zero between queries: nothing to copy
+    weight.zeroed(last + 1);
+    wdf.zeroed(last + 1);
+    matched.zeroed(last + 1);
   }
 }
 

@@ -42,6 +42,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -79,12 +80,36 @@ class LengthParts {
   std::unique_ptr<Parts[], Free> parts_;
 };
 
-// Arrays indexed by document number that one thread scores into, reused from query to query.
+// An array of zeros from calloc: the system hands over zeroed pages, mapped at their first touch, so that a
+// process that answers one query pays for the pages its postings touch (a scoring thread's part of the
+// documents), not for writing zeros over all of them (std::vector's assign: 13 bytes a document).
+template <class T>
+class ZeroedArray {
+ public:
+  T& operator[](std::size_t i) { return data_[i]; }
+  std::size_t size() const { return size_; }
+  /// Room for `n` zeros; what the array held is dropped.
+  void zeroed(std::size_t n) {
+    data_.reset(static_cast<T*>(std::calloc(n, sizeof(T))));
+    if (!data_) throw std::bad_alloc();
+    size_ = n;
+  }
+
+ private:
+  struct Free {
+    void operator()(T* p) const { std::free(p); }
+  };
+  std::unique_ptr<T[], Free> data_;
+  std::size_t size_ = 0;
+};
+
+// Arrays indexed by document number that one thread scores into, reused from query to query (all zero
+// between queries).
 struct Scratch {
   LengthParts parts;
-  std::vector<double> weight;
-  std::vector<Xapian::termcount> wdf;
-  std::vector<char> matched;
+  ZeroedArray<double> weight;
+  ZeroedArray<Xapian::termcount> wdf;
+  ZeroedArray<char> matched;
   std::vector<Xapian::docid> docs, unit_docs;
   // The thread's run of hits (document, weight), kept for its capacity: memory a thread allocates anew for
   // each query is memory the kernel maps anew (a lone run is handed over whole, without a copy).
