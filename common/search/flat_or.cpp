@@ -133,10 +133,7 @@ void detail::Scratch::size_for(Xapian::docid last) {
 }
 
 const detail::LengthParts::Parts& detail::LengthParts::fill(Xapian::termcount wdf, Xapian::termcount len) {
-  if (!parts_) {
-    parts_.reset(static_cast<Parts*>(std::calloc(std::size_t(kWdfs - 1) * kLengths, sizeof(Parts))));
-    if (!parts_) throw std::bad_alloc();
-  }
+  if (parts_.size() == 0) parts_.zeroed(std::size_t(kWdfs - 1) * kLengths);
   Parts& p = parts_[std::size_t(wdf - 1) * kLengths + len];
   const double wdf_to_len = double(wdf) / len;
   const double one_minus_wdf_to_len = 1.0 - wdf_to_len;

@@ -51,38 +51,8 @@
 namespace bahth {
 
 namespace detail {
-// The parts of DLH's formula that depend on a posting's wdf and its document's length alone, for wdfs below
-// kWdfs and lengths below kLengths (most postings: on the benchmark's index half the documents are shorter
-// than 330 and 99.9% than 3,300), each computed the first time a scoring thread meets it.
-class LengthParts {
- public:
-  static constexpr Xapian::termcount kWdfs = 4, kLengths = 1u << 12;
-  struct Parts {        // all zero: not computed yet (log2_ratio is below 0 once it is)
-    double log2_ratio;  // log2(wdf / len)
-    double rest;        // (len − wdf)·log2(1 − wdf/len) + ½·log2(2π · wdf · (1 − wdf/len))
-  };
-  /// The parts for 0 < wdf < kWdfs and wdf < len < kLengths.
-  const Parts& of(Xapian::termcount wdf, Xapian::termcount len) {
-    if (parts_) {
-      const Parts& p = parts_[std::size_t(wdf - 1) * kLengths + len];
-      if (p.log2_ratio != 0) return p;
-    }
-    return fill(wdf, len);
-  }
-
- private:
-  const Parts& fill(Xapian::termcount wdf, Xapian::termcount len);
-  struct Free {
-    void operator()(Parts* p) const { std::free(p); }
-  };
-  // By wdf, then length (192 KiB); calloc'd, so that a process that answers one query touches only the pages
-  // of the lengths it meets.
-  std::unique_ptr<Parts[], Free> parts_;
-};
-
 // An array of zeros from calloc: the system hands over zeroed pages, mapped at their first touch, so that a
-// process that answers one query pays for the pages its postings touch (a scoring thread's part of the
-// documents), not for writing zeros over all of them (std::vector's assign: 13 bytes a document).
+// process pays for the pages it writes, not for writing zeros over all of them (as std::vector's assign does).
 template <class T>
 class ZeroedArray {
  public:
@@ -103,8 +73,34 @@ class ZeroedArray {
   std::size_t size_ = 0;
 };
 
-// Arrays indexed by document number that one thread scores into, reused from query to query (all zero
-// between queries).
+// The parts of DLH's formula that depend on a posting's wdf and its document's length alone, for wdfs below
+// kWdfs and lengths below kLengths (most postings: on the benchmark's index half the documents are shorter
+// than 330 and 99.9% than 3,300), each computed the first time a scoring thread meets it.
+class LengthParts {
+ public:
+  static constexpr Xapian::termcount kWdfs = 4, kLengths = 1u << 12;
+  struct Parts {        // all zero: not computed yet (log2_ratio is below 0 once it is)
+    double log2_ratio;  // log2(wdf / len)
+    double rest;        // (len − wdf)·log2(1 − wdf/len) + ½·log2(2π · wdf · (1 − wdf/len))
+  };
+  /// The parts for 0 < wdf < kWdfs and wdf < len < kLengths.
+  const Parts& of(Xapian::termcount wdf, Xapian::termcount len) {
+    if (parts_.size() > 0) {
+      const Parts& p = parts_[std::size_t(wdf - 1) * kLengths + len];
+      if (p.log2_ratio != 0) return p;
+    }
+    return fill(wdf, len);
+  }
+
+ private:
+  const Parts& fill(Xapian::termcount wdf, Xapian::termcount len);
+  // By wdf, then length (192 KiB), allocated at the first fill: a process that answers one query touches
+  // only the pages of the lengths it meets.
+  ZeroedArray<Parts> parts_;
+};
+
+// Arrays indexed by document number that one thread scores into (13 bytes a document), reused from query to
+// query and all zero between queries; a thread touches only the pages of its run of documents.
 struct Scratch {
   LengthParts parts;
   ZeroedArray<double> weight;
