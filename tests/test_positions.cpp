@@ -46,6 +46,19 @@ TEST_CASE("a position list encodes every term's positions and decodes them by ra
   CHECK(bahth::decode_positions(v.substr(0, 4), {2}).lists[0].empty());     // a truncated value never throws
   CHECK(bahth::decode_positions("\xff\xff", {0}).lists[0].empty());         // nor does a damaged one
   CHECK(bahth::decode_positions("", {0}).title_words == 0);
+  CHECK(bahth::decode_positions(v + "x", {2}).lists[0].empty());           // nor does one too long
+}
+
+TEST_CASE("a position list takes about a byte a word when most words occur once") {
+  // A title of 10 words and a body of 240, 200 distinct words: a code of 8 bits each, and a header.
+  bahth::PositionListBuilder b;
+  for (Xapian::termpos p = 1; p <= 250; ++p) b.add("w" + std::to_string(p % 200), p <= 10 ? p : p + 100);
+  const std::string v = b.encode(10);
+  CHECK(v.size() <= 250 + 8);
+  const auto got = bahth::decode_positions(v, {0, 199});  // "w0" and "w99": byte order
+  CHECK(got.title_words == 10);
+  CHECK(got.lists[0] == std::vector<Xapian::termpos>{300});  // word 200 of the 250
+  CHECK(got.lists[1] == std::vector<Xapian::termpos>{199});  // word 99
 }
 
 TEST_CASE("ranks count exact terms only, in the termlist's order") {

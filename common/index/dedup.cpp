@@ -12,7 +12,7 @@ namespace bahth {
 
 namespace {
 
-constexpr std::size_t kSignatureBytes = kMinHashes * 4;
+constexpr std::size_t kSignatureBytes = kMinHashes * kMinHashBytes;
 
 // A 64-bit mixer (splitmix64's finaliser): turns one shingle hash into kMinHashes independent ones.
 std::uint64_t mix(std::uint64_t x) {
@@ -26,7 +26,7 @@ std::uint64_t mix(std::uint64_t x) {
 
 // The key of band `band` of a signature: its kRows minima, hashed with the band's number.
 std::uint64_t band_key(std::string_view minhash, std::size_t band) {
-  return fnv1a64(minhash.substr(band * kRows * 4, kRows * 4), mix(band + 1));
+  return fnv1a64(minhash.substr(band * kRows * kMinHashBytes, kRows * kMinHashBytes), mix(band + 1));
 }
 
 }  // namespace
@@ -69,16 +69,17 @@ Fingerprint fingerprint(std::string_view norm, std::string_view title) {
     }
   }
   for (std::uint32_t v : mins) {
-    for (int b = 0; b < 4; ++b) f.minhash.push_back(static_cast<char>((v >> (8 * b)) & 0xFF));
+    for (std::size_t b = 0; b < kMinHashBytes; ++b) f.minhash.push_back(static_cast<char>((v >> (8 * b)) & 0xFF));
   }
   return f;
 }
 
 double similarity(std::string_view a, std::string_view b) {
-  if (a.empty() || a.size() != b.size() || a.size() % 4) return 0;
+  constexpr std::size_t w = kMinHashBytes;
+  if (a.empty() || a.size() != b.size() || a.size() % w) return 0;
   std::size_t same = 0;
-  for (std::size_t i = 0; i < a.size(); i += 4) same += a.substr(i, 4) == b.substr(i, 4);
-  return static_cast<double>(same) / static_cast<double>(a.size() / 4);
+  for (std::size_t i = 0; i < a.size(); i += w) same += a.substr(i, w) == b.substr(i, w);
+  return static_cast<double>(same) / static_cast<double>(a.size() / w);
 }
 
 std::size_t NearDuplicateMemory::nearest(std::string_view minhash, std::uint64_t self) const {

@@ -1,6 +1,8 @@
 #include "index/positions.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <vector>
 
 namespace bahth {
 
@@ -25,19 +27,49 @@ bool get_varint(std::string_view s, std::size_t& i, std::uint64_t& v) {
   return false;
 }
 
+// The bits a code takes: enough for 0..largest.
+unsigned code_width(std::uint64_t largest) {
+  unsigned width = 1;
+  while (width < 64 && (std::uint64_t{1} << width) <= largest) ++width;
+  return width;
+}
+
 }  // namespace
 
 std::string PositionListBuilder::encode(Xapian::termpos title_words) const {
-  std::string out;
-  put_varint(out, title_words);
-  for (const auto& [term, entry] : terms_) {
-    put_varint(out, entry.positions.size());
-    Xapian::termpos last = 0;
-    for (Xapian::termpos p : entry.positions) {
-      put_varint(out, p - last);
-      last = p;
+  // Where the body starts: the first position past the title (the title's last plus one when there is
+  // no body), and where the list ends.
+  Xapian::termpos body_start = 0, last = title_words;
+  for (const auto& entry : terms_) {
+    for (Xapian::termpos p : entry.second.positions) {
+      if (p > title_words && (body_start == 0 || p < body_start)) body_start = p;
+      last = std::max(last, p);
     }
   }
+  if (body_start == 0) body_start = title_words + 1;
+  const std::size_t count = title_words + (last - body_start + 1);
+  const std::uint64_t hole = terms_.size();  // the code of a position no word stands at
+  std::vector<std::uint32_t> codes(count, static_cast<std::uint32_t>(hole));
+  std::uint32_t rank = 0;
+  for (const auto& entry : terms_) {
+    for (Xapian::termpos p : entry.second.positions)
+      if (p >= 1) codes[p <= title_words ? p - 1 : title_words + (p - body_start)] = rank;
+    ++rank;
+  }
+  std::string out;
+  put_varint(out, title_words);
+  put_varint(out, body_start - title_words - 1);
+  put_varint(out, terms_.size());
+  put_varint(out, count);
+  const unsigned width = code_width(hole);
+  std::uint64_t bits = 0;
+  unsigned held = 0;
+  for (std::uint32_t c : codes) {
+    bits |= static_cast<std::uint64_t>(c) << held;
+    held += width;
+    for (; held >= 8; held -= 8, bits >>= 8) out += static_cast<char>(bits & 0xff);
+  }
+  if (held > 0) out += static_cast<char>(bits & 0xff);
   return out;
 }
 
@@ -73,32 +105,40 @@ std::vector<std::size_t> exact_term_ranks(Xapian::TermIterator t, Xapian::TermIt
 DecodedPositions decode_positions(std::string_view value, const std::vector<std::size_t>& ranks) {
   DecodedPositions decoded;
   decoded.lists.resize(ranks.size());
-  std::vector<std::vector<Xapian::termpos>>& out = decoded.lists;
-  std::size_t wanted = 0, wanted_last = 0;  // ranks asked for (kNoRank is not one), and the largest
-  for (std::size_t r : ranks) {
-    if (r == kNoRank) continue;
-    ++wanted;
-    wanted_last = std::max(wanted_last, r);
-  }
   std::size_t i = 0;
-  std::uint64_t title_words = 0;
-  if (!get_varint(value, i, title_words)) return decoded;
+  std::uint64_t title_words = 0, gap = 0, terms = 0, count = 0;
+  if (!get_varint(value, i, title_words) || !get_varint(value, i, gap) || !get_varint(value, i, terms) ||
+      !get_varint(value, i, count))
+    return decoded;
+  // Every term stands somewhere, and the codes fill the rest of the value exactly: anything else is a
+  // damaged or foreign value, read as no positions.
+  const unsigned width = code_width(terms);
+  const std::size_t bytes = value.size() - i;
+  if (terms > count || count > bytes * 8 || (count * width + 7) / 8 != bytes) return decoded;
   decoded.title_words = static_cast<Xapian::termpos>(title_words);
-  for (std::size_t rank = 0; rank <= wanted_last && wanted > 0; ++rank) {
-    std::uint64_t n = 0;
-    if (!get_varint(value, i, n)) break;
-    std::vector<Xapian::termpos> positions;
-    const bool asked = std::find(ranks.begin(), ranks.end(), rank) != ranks.end();
-    std::uint64_t pos = 0, gap = 0;
-    for (std::uint64_t k = 0; k < n; ++k) {
-      if (!get_varint(value, i, gap)) return decoded;
-      pos += gap;
-      if (asked) positions.push_back(static_cast<Xapian::termpos>(pos));
-    }
-    if (!asked) continue;
-    for (std::size_t k = 0; k < ranks.size(); ++k)
-      if (ranks[k] == rank) out[k] = positions;
+  // The list each code fills: that of the first rank asking for it.
+  std::vector<int> list_of(terms, -1);
+  bool wanted = false;
+  for (std::size_t k = 0; k < ranks.size(); ++k) {
+    if (ranks[k] >= terms || list_of[ranks[k]] >= 0) continue;
+    list_of[ranks[k]] = static_cast<int>(k);
+    wanted = true;
   }
+  if (!wanted) return decoded;
+  const std::uint64_t body_start = title_words + 1 + gap, mask = (std::uint64_t{1} << width) - 1;
+  std::uint64_t bits = 0;
+  unsigned held = 0;
+  for (std::uint64_t k = 0; k < count; ++k) {
+    for (; held < width; held += 8) bits |= static_cast<std::uint64_t>(static_cast<unsigned char>(value[i++])) << held;
+    const std::uint64_t code = bits & mask;
+    bits >>= width;
+    held -= width;
+    if (code < terms && list_of[code] >= 0)
+      decoded.lists[list_of[code]].push_back(
+          static_cast<Xapian::termpos>(k < title_words ? k + 1 : body_start + (k - title_words)));
+  }
+  for (std::size_t k = 0; k < ranks.size(); ++k)  // a rank asked for twice (a phrase "a b a")
+    if (ranks[k] < terms && list_of[ranks[k]] != static_cast<int>(k)) decoded.lists[k] = decoded.lists[list_of[ranks[k]]];
   return decoded;
 }
 

@@ -26,7 +26,6 @@ inline constexpr const char* kDay = "D";           ///< D<YYYYMMDD>: publication
 inline constexpr const char* kMentionedYear = "XMY";   ///< XMY<YYYY>: a year a mentioned date's period overlaps (mentioned:YYYY)
 inline constexpr const char* kMentionedMonth = "XMM";  ///< XMM<YYYYMM>: a month a mentioned period overlaps (day, week or month precision)
 inline constexpr const char* kMentionedDay = "XMD";    ///< XMD<YYYYMMDD>: a day the text mentions (day precision)
-// XB<band><hash>: a MinHash LSH band, written by earlier schema-4 builds; nothing reads them (index/dedup.h).
 inline constexpr const char* kRoot = "XR";         ///< XR<hash of input root>: documents read from files under a root (--prune)
 
 // ---- Value slots ---------------------------------------------------------------------------------------
@@ -36,7 +35,7 @@ inline constexpr Xapian::valueno kSlotCategory = 2;  ///< category, as given (fa
 inline constexpr Xapian::valueno kSlotHash = 3;      ///< content hash, 16 hex digits: unchanged input is skipped
 inline constexpr Xapian::valueno kSlotDuplicate = 4; ///< duplicate-cluster key: the searcher collapses on it
 inline constexpr Xapian::valueno kSlotOrder = 7;     ///< hash of the id, 16 hex digits: orders equal scores
-inline constexpr Xapian::valueno kSlotMinHash = 6;   ///< MinHash signature of the body, 32 little-endian uint32
+inline constexpr Xapian::valueno kSlotMinHash = 6;   ///< MinHash signature of the body: 32 minima, low 16 bits each (index/dedup.h)
 inline constexpr Xapian::valueno kSlotMentionedYears = 5;  ///< distinct years mentioned periods overlap, "YYYY" joined by ',' (facets)
 /// When the article was first added to this index: the start of the indexing run that added it, UTC,
 /// "YYYY-MM-DDTHH:MM:SS.ffffffZ" (fixed width, so string order is time order). A changed article that
@@ -64,8 +63,9 @@ inline constexpr const char* kMetaStemmer = "bahth.stemmer";  ///< the stemmer t
 /// a message to rebuild it (index/schema_check.h); 2: body positions in kSlotPositions, Z keys only where
 /// they differ from the form; 3: title positions there too (no position table), the id in kSlotId; 4: the
 /// stored article in kSlotStored (no document data; the XB band terms were dropped later without a new
-/// version: an index that holds them is read and updated alike).
-inline constexpr const char* kSchemaVersion = "4";
+/// version: an index that holds them is read and updated alike); 5: kSlotPositions holds a code a position
+/// (index/positions.h), not a list of positions a term, and kSlotMinHash 16 bits a minimum, not 32.
+inline constexpr const char* kSchemaVersion = "5";
 /// The zstd id (decimal) of the dictionary a writer compresses new documents' data with (stored_codec.h).
 inline constexpr const char* kMetaDictionary = "bahth.dict";
 /// kMetaDictionaryPrefix<id>: the bytes of zstd dictionary <id>, for every dictionary the documents use.
