@@ -696,9 +696,15 @@ def same_index(db, reference, what, ignore_values=()):
     missing = sorted(set(reference) - set(dump))
     extra = sorted(set(dump) - set(reference))
     differ = sorted(k for k in set(dump) & set(reference) if dump[k] != reference[k])
+    how = ""
+    if differ:  # what the first one holds that the other does not, section by section
+        got, want = dump[differ[0]], reference[differ[0]]
+        how = "; " + differ[0] + ": " + ", ".join(
+            f"{part} +{[x for x in got[part] if x not in want[part]][:3]} -{[x for x in want[part] if x not in got[part]][:3]}"
+            for part in want if got.get(part) != want[part])
     check(not missing and not extra and not differ,
           f"{what}: {len(missing)} ids missing {missing[:3]}, {len(extra)} extra {extra[:3]}, "
-          f"{len(differ)} differ {differ[:3]}")
+          f"{len(differ)} differ {differ[:3]}{how}")
 
 
 def searchable(db, what):
