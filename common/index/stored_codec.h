@@ -47,17 +47,24 @@ namespace bahth {
 //                           compress), 1 MB: 71.9 MB (too few samples to fill it)
 //   level (N = 2000)        3: 71.9 MB, 0.045 ms a document; 5: 76.3 MB; 7: 70.3 MB, 0.16 ms a document
 // The first N documents of a new index wait in memory until the dictionary exists (segmented_writer.h), so
-// N stays small: past 2,000 a dictionary gains under 0.5%. Level 3 and 110 KB: more costs time for little.
+// N stays small: past 2,000 a dictionary gains under 0.5%.
+// Level and dictionary size again (2026-12-06, ZDICT_trainFromBuffer on 2,000 articles, 3,000 others
+// compressed one by one; compressed ÷ raw for the benchmark's real articles / bench-scale's recombined ones):
+//   110 KB: level 3 0.325 / 0.318 (111–141 MB/s), 6: 0.316 / 0.319, 7: 0.313 / 0.315
+//   1 MB:   level 3 0.323 / 0.309, 4: 0.319 / 0.304, 6: 0.302 / 0.293 (20–49 MB/s), 7: 0.295 / 0.281 (16–36 MB/s)
+// Level 6 with 1 MB: 7% smaller than level 3 with 110 KB on real articles, 8% on the 1M corpus (the stored
+// text is a fifth of an index), for a 77k build 1.04× the time (3 interleaved pairs); a deeper level
+// (7: 1.5× the compression time again) costs the build more than it saves.
 /// Documents whose stored data a run trains its dictionary on: the first ones it writes.
 inline constexpr std::size_t kDictionarySamples = 2000;
 /// Fewer documents than this in a run that would train: no dictionary, the data stays JSON. 200 articles
 /// train a dictionary within 4% of 2,000's (above); fewer were not measured, and a small index has little
 /// to gain (corpus/'s 5 articles stay JSON).
 inline constexpr std::size_t kDictionaryMinSamples = 200;
-/// Largest dictionary trained, in bytes (zstd's default size).
-inline constexpr std::size_t kDictionaryBytes = 112640;
+/// Largest dictionary trained, in bytes (a run of 2,000 articles fills it; fewer leave it smaller).
+inline constexpr std::size_t kDictionaryBytes = 1048576;
 /// zstd compression level of the stored data.
-inline constexpr int kCompressionLevel = 3;
+inline constexpr int kCompressionLevel = 6;
 
 /// The metadata key of the dictionary with zstd id `id`: schema::kMetaDictionaryPrefix + decimal id.
 std::string dictionary_key(std::uint32_t id);
