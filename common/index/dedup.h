@@ -34,7 +34,8 @@ inline constexpr std::size_t kMaxCandidates = 64;
 
 struct Fingerprint {
   std::string exact;     ///< 16 hex digits: the exact-duplicate key
-  std::string minhash;   ///< kMinHashes minima, kMinHashBytes little-endian bytes each (empty when the body is too short)
+  /// kMinHashes minima, kMinHashBytes little-endian bytes each (empty when the body is too short)
+  std::string minhash;
 };
 
 /// The fingerprint of an article, given its normalised body and title (Analyzer::normalize). A body too short

@@ -138,7 +138,8 @@ DecodedPositions decode_positions(std::string_view value, const std::vector<std:
           static_cast<Xapian::termpos>(k < title_words ? k + 1 : body_start + (k - title_words)));
   }
   for (std::size_t k = 0; k < ranks.size(); ++k)  // a rank asked for twice (a phrase "a b a")
-    if (ranks[k] < terms && list_of[ranks[k]] != static_cast<int>(k)) decoded.lists[k] = decoded.lists[list_of[ranks[k]]];
+    if (ranks[k] < terms && list_of[ranks[k]] != static_cast<int>(k))
+      decoded.lists[k] = decoded.lists[list_of[ranks[k]]];
   return decoded;
 }
 

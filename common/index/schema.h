@@ -35,7 +35,8 @@ inline constexpr Xapian::valueno kSlotCategory = 2;  ///< category, as given (fa
 inline constexpr Xapian::valueno kSlotHash = 3;      ///< content hash, 16 hex digits: unchanged input is skipped
 inline constexpr Xapian::valueno kSlotDuplicate = 4; ///< duplicate-cluster key: the searcher collapses on it
 inline constexpr Xapian::valueno kSlotOrder = 7;     ///< hash of the id, 16 hex digits: orders equal scores
-inline constexpr Xapian::valueno kSlotMinHash = 6;   ///< MinHash signature of the body: 32 minima, low 16 bits each (index/dedup.h)
+/// MinHash signature of the body: 32 minima, the low 16 bits of each (index/dedup.h)
+inline constexpr Xapian::valueno kSlotMinHash = 6;
 inline constexpr Xapian::valueno kSlotMentionedYears = 5;  ///< distinct years mentioned periods overlap, "YYYY" joined by ',' (facets)
 /// When the article was first added to this index: the start of the indexing run that added it, UTC,
 /// "YYYY-MM-DDTHH:MM:SS.ffffffZ" (fixed width, so string order is time order). A changed article that

@@ -44,7 +44,7 @@ namespace bahth {
 //   N (110 KB dictionary)   200: 74.3 MB (0.3 s), 500: 73.9 MB (0.3 s to train), 1000: 72.5 (0.7 s), 2000: 71.9 (0.8 s),
 //                           4000: 71.6 (0.8 s), 8000: 70.9 (2.7 s)
 //   dictionary (N = 4000)   64 KB: 71.7 MB, 110 KB: 71.6 MB, 256 KB: 70.4 MB (3.8 s to train, slower to
-//                           compress), 1 MB: 71.9 MB (too few samples to fill it)
+//                           compress), 1 MB: 71.9 MB (no gain at level 3; at level 6, below)
 //   level (N = 2000)        3: 71.9 MB, 0.045 ms a document; 5: 76.3 MB; 7: 70.3 MB, 0.16 ms a document
 // The first N documents of a new index wait in memory until the dictionary exists (segmented_writer.h), so
 // N stays small: past 2,000 a dictionary gains under 0.5%.
@@ -61,7 +61,7 @@ inline constexpr std::size_t kDictionarySamples = 2000;
 /// train a dictionary within 4% of 2,000's (above); fewer were not measured, and a small index has little
 /// to gain (corpus/'s 5 articles stay JSON).
 inline constexpr std::size_t kDictionaryMinSamples = 200;
-/// Largest dictionary trained, in bytes (a run of 2,000 articles fills it; fewer leave it smaller).
+/// Largest dictionary trained, in bytes (2,000 benchmark articles fill it; fewer may leave it smaller).
 inline constexpr std::size_t kDictionaryBytes = 1048576;
 /// zstd compression level of the stored data.
 inline constexpr int kCompressionLevel = 6;
