@@ -129,6 +129,7 @@ void detail::Scratch::size_for(Xapian::docid last) {
     weight.zeroed(last + 1);
     wdf.zeroed(last + 1);
     matched.zeroed(last + 1);
+    docs.zeroed(last + 1);
   }
 }
 
@@ -143,12 +144,12 @@ const detail::LengthParts::Parts& detail::LengthParts::fill(Xapian::termcount wd
 }
 
 void detail::Scratch::reset() {
-  for (Xapian::docid d : docs) {
-    weight[d] = 0;
-    matched[d] = 0;
+  for (std::size_t i = 0; i < n_docs; ++i) {
+    weight[docs[i]] = 0;
+    matched[docs[i]] = 0;
   }
   for (Xapian::docid d : unit_docs) wdf[d] = 0;
-  docs.clear();
+  n_docs = 0;
   unit_docs.clear();
 }
 
@@ -329,10 +330,6 @@ using Hits = std::vector<std::pair<Xapian::docid, double>>;
 // the sum of the units' weights, in document order, into `hits`.
 void score_run(const Xapian::Database& db, const std::vector<Prepared>& units, const std::vector<Xapian::termcount>& lengths,
                Xapian::docid first, Xapian::docid last, detail::Scratch& s, const std::function<void()>& in_time, Hits& hits) {
-  struct Reset {
-    detail::Scratch& s;
-    ~Reset() { s.reset(); }
-  } reset{s};
   s.size_for(last);
   // A term's postings from `first` to `last`.
   const auto each_posting = [&](const std::string& term, auto&& visit) {
@@ -340,13 +337,27 @@ void score_run(const Xapian::Database& db, const std::vector<Prepared>& units, c
     if (first > 1) p.skip_to(first);
     for (; p != db.postlist_end(term) && *p <= last; ++p) visit(*p, p.get_wdf());
   };
+  // The arrays as plain pointers: a store through `matched` (a char) may alias anything reached through `s`,
+  // which would be read again after each one (the scan below was a third of this function's time).
+  double* const weight = s.weight.data();
+  char* const matched = s.matched.data();
+  Xapian::docid* const docs = s.docs.data();
+  std::size_t n_docs = 0;
+  const Xapian::termcount* const length = lengths.data();
+  struct Reset {  // after an exception (a time limit, a database modified under it): zero what was touched
+    detail::Scratch& s;
+    const std::size_t& n_docs;
+    ~Reset() {
+      s.n_docs = n_docs;
+      s.reset();
+    }
+  } reset{s, n_docs};
   for (const Prepared& u : units) {
     const auto add = [&](Xapian::docid d, Xapian::termcount wdf) {
-      if (!s.matched[d]) {
-        s.matched[d] = 1;
-        s.docs.push_back(d);
-      }
-      s.weight[d] += u.dlh(wdf, lengths[d], s.parts);
+      docs[n_docs] = d;  // without a branch: which documents a term adds is too random to predict
+      n_docs += std::size_t(matched[d] == 0);
+      matched[d] = 1;
+      weight[d] += u.dlh(wdf, length[d], s.parts);
     };
     if (!u.synonym) {
       each_posting(u.terms[0], add);
@@ -362,27 +373,35 @@ void score_run(const Xapian::Database& db, const std::vector<Prepared>& units, c
       for (Xapian::docid d : s.unit_docs) {
         const Xapian::termcount wdf = s.wdf[d];
         s.wdf[d] = 0;
-        add(d, std::min(wdf, lengths[d]));
+        add(d, std::min(wdf, length[d]));
       }
       s.unit_docs.clear();
     }
     if (in_time) in_time();
   }
   // In document order: a scan of the arrays when the units hold many of the documents, else a sort.
-  hits.reserve(s.docs.size());
+  hits.clear();
+  hits.resize(n_docs + 1);  // one to spare: the scan writes each document before it knows whether it counts
+  std::pair<Xapian::docid, double>* out = hits.data();
   const auto take = [&](Xapian::docid d) {
-    hits.emplace_back(d, s.weight[d]);
-    s.weight[d] = 0;
-    s.matched[d] = 0;
+    *out++ = {d, weight[d]};
+    weight[d] = 0;
+    matched[d] = 0;
   };
-  if (s.docs.size() * 16 > last - first + 1) {
-    for (Xapian::docid d = first; d <= last; ++d)
-      if (s.matched[d]) take(d);
+  if (n_docs * 16 > last - first + 1) {
+    std::size_t n = 0;
+    for (Xapian::docid d = first; d <= last; ++d) {  // without a branch, as above
+      out[n] = {d, weight[d]};
+      n += std::size_t(matched[d] != 0);
+      weight[d] = 0;
+      matched[d] = 0;
+    }
   } else {
-    std::sort(s.docs.begin(), s.docs.end());
-    for (Xapian::docid d : s.docs) take(d);
+    std::sort(docs, docs + n_docs);
+    for (std::size_t i = 0; i < n_docs; ++i) take(docs[i]);
   }
-  s.docs.clear();
+  hits.pop_back();
+  n_docs = 0;  // all zero again
 }
 
 }  // namespace

@@ -57,6 +57,7 @@ template <class T>
 class ZeroedArray {
  public:
   T& operator[](std::size_t i) { return data_[i]; }
+  T* data() { return data_.get(); }
   std::size_t size() const { return size_; }
   /// Room for `n` zeros; what the array held is dropped.
   void zeroed(std::size_t n) {
@@ -99,14 +100,17 @@ class LengthParts {
   ZeroedArray<Parts> parts_;
 };
 
-// Arrays indexed by document number that one thread scores into (13 bytes a document), reused from query to
+// Arrays indexed by document number that one thread scores into (21 bytes a document), reused from query to
 // query and all zero between queries; a thread touches only the pages of its run of documents.
 struct Scratch {
   LengthParts parts;
   ZeroedArray<double> weight;
   ZeroedArray<Xapian::termcount> wdf;
   ZeroedArray<char> matched;
-  std::vector<Xapian::docid> docs, unit_docs;
+  // The documents matched so far (`matched` set), `n_docs` of them, in the order first met; room for all.
+  ZeroedArray<Xapian::docid> docs;
+  std::size_t n_docs = 0;
+  std::vector<Xapian::docid> unit_docs;
   // The thread's run of hits (document, weight), kept for its capacity: memory a thread allocates anew for
   // each query is memory the kernel maps anew (a lone run is handed over whole, without a copy).
   std::vector<std::pair<Xapian::docid, double>> hits;
