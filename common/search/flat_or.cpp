@@ -450,8 +450,9 @@ struct SelectionAccess {
     std::set<std::uint32_t, Before> first_hits(before);  // indexes into hits
     std::vector<std::uint32_t>& best = keys->best;       // 1 + an index into hits; 0: none seen
     std::vector<std::uint32_t> looked_at;                // clusters whose `best` is set
+    double worst = -1;  // the weight of the last of the first hits once there are `depth` of them
     for (std::uint32_t i = 0; i < hits.size(); ++i) {
-      if (first_hits.size() == top.depth_ && !before(i, *first_hits.rbegin())) continue;
+      if (hits[i].second < worst || (worst >= 0 && !before(i, *first_hits.rbegin()))) continue;
       if (const std::uint32_t c = cluster_of(hits[i].first)) {
         if (best[c] == 0) {
           looked_at.push_back(c);
@@ -463,6 +464,7 @@ struct SelectionAccess {
       }
       first_hits.insert(i);
       if (first_hits.size() > top.depth_) first_hits.erase(std::prev(first_hits.end()));
+      if (first_hits.size() == top.depth_) worst = hits[*first_hits.rbegin()].second;
     }
     for (std::uint32_t c : looked_at) best[c] = 0;
     // Every hit counted, for matches() and duplicates().

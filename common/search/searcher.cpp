@@ -589,6 +589,7 @@ SearchResult Searcher::search(const SearchRequest& req) const {
         }
         const std::vector<Ranked> ranked =
             ranked_hits(db_, *weighting(req.ranking), mset, parsed.pairs, texts, req.sort, offset, limit);
+        WordMatches known;  // the snippets' word forms, which the hits' words in `read` hold
         result.hits.clear();
         std::size_t rank = req.offset;
         for (const Ranked& r : ranked) {
@@ -613,7 +614,8 @@ SearchResult Searcher::search(const SearchRequest& req) const {
           h.category = std::move(stored.category);
           if (req.snippets)
             h.snippet = article.analysed
-                            ? make_snippet(stored.text, article.words.text, parsed.match, *analyzer_, req.snippet_chars)
+                            ? make_snippet(stored.text, article.words.text, parsed.match, *analyzer_, req.snippet_chars,
+                                           &known)
                             : make_snippet(stored.text, parsed.match, *analyzer_, req.snippet_chars);
           if (req.explain) h.explain = explain(query, r.pairs, it.get_document(), h.id, req.ranking);
           result.hits.push_back(std::move(h));

@@ -26,7 +26,8 @@ bool stem_matches(const Token& token, const std::set<std::string>& stems, const 
 
 }  // namespace
 
-std::vector<bool> match_tokens(const std::vector<Token>& tokens, const MatchSpec& spec, const Analyzer& analyzer) {
+std::vector<bool> match_tokens(const std::vector<Token>& tokens, const MatchSpec& spec, const Analyzer& analyzer,
+                               WordMatches* known) {
   std::vector<bool> hit(tokens.size(), false);
   if (spec.empty()) return hit;
   // Whether a word can hold one of the stems at all: with the light stemmer, each stem's letters must all be
@@ -45,7 +46,8 @@ std::vector<bool> match_tokens(const std::vector<Token>& tokens, const MatchSpec
   };
   // A news text repeats its words: each distinct word is looked at once (stemming was most of a snippet's
   // time). A word's form decides whether it matches (a number is a number by its characters).
-  std::unordered_map<std::string_view, bool> word_matches;
+  WordMatches here;
+  WordMatches& word_matches = known ? *known : here;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     const auto [it, added] = word_matches.try_emplace(t.form, false);
@@ -160,10 +162,10 @@ class WindowChooser {
 
 // A snippet of `text`, the first bytes of `full_text`, whose words are `tokens`.
 Snippet snippet_of(std::string_view full_text, std::string_view text, const std::vector<Token>& tokens,
-                   const MatchSpec& spec, const Analyzer& analyzer, std::size_t max_chars) {
+                   const MatchSpec& spec, const Analyzer& analyzer, std::size_t max_chars, WordMatches* known) {
   Snippet out;
   if (tokens.empty()) return out;
-  const std::vector<bool> hit = match_tokens(tokens, spec, analyzer);
+  const std::vector<bool> hit = match_tokens(tokens, spec, analyzer, known);
   const WindowChooser chooser(text, tokens, hit);
 
   // One window when it shows every matched word; otherwise two half-size windows when the second one
@@ -226,13 +228,13 @@ Snippet make_snippet(std::string_view full_text, const MatchSpec& spec, const An
   std::string_view text = full_text.substr(0, kMaxSnippetSourceBytes);
   while (!text.empty() && text.size() < full_text.size() && (static_cast<unsigned char>(full_text[text.size()]) & 0xC0) == 0x80)
     text.remove_suffix(1);  // cut on a character boundary
-  return snippet_of(full_text, text, analyzer.tokenize(text), spec, analyzer, max_chars);
+  return snippet_of(full_text, text, analyzer.tokenize(text), spec, analyzer, max_chars, nullptr);
 }
 
 Snippet make_snippet(std::string_view text, const std::vector<Token>& tokens, const MatchSpec& spec,
-                     const Analyzer& analyzer, std::size_t max_chars) {
+                     const Analyzer& analyzer, std::size_t max_chars, WordMatches* known) {
   if (text.size() > kMaxSnippetSourceBytes) return make_snippet(text, spec, analyzer, max_chars);
-  return snippet_of(text, text, tokens, spec, analyzer, max_chars);
+  return snippet_of(text, text, tokens, spec, analyzer, max_chars, known);
 }
 
 }  // namespace bahth
