@@ -130,6 +130,7 @@ void detail::Scratch::size_for(Xapian::docid last) {
     wdf.zeroed(last + 1);
     matched.zeroed(last + 1);
     docs.zeroed(last + 1);
+    unit_docs.zeroed(last + 1);
   }
 }
 
@@ -148,9 +149,9 @@ void detail::Scratch::reset() {
     weight[docs[i]] = 0;
     matched[docs[i]] = 0;
   }
-  for (Xapian::docid d : unit_docs) wdf[d] = 0;
+  for (std::size_t i = 0; i < n_unit_docs; ++i) wdf[unit_docs[i]] = 0;
   n_docs = 0;
-  unit_docs.clear();
+  n_unit_docs = 0;
 }
 
 namespace {
@@ -342,16 +343,19 @@ void score_run(const Xapian::Database& db, const std::vector<Prepared>& units, c
   double* const weight = s.weight.data();
   char* const matched = s.matched.data();
   Xapian::docid* const docs = s.docs.data();
-  std::size_t n_docs = 0;
+  Xapian::termcount* const unit_wdf = s.wdf.data();
+  Xapian::docid* const unit_docs = s.unit_docs.data();
+  std::size_t n_docs = 0, n_unit_docs = 0;
   const Xapian::termcount* const length = lengths.data();
   struct Reset {  // after an exception (a time limit, a database modified under it): zero what was touched
     detail::Scratch& s;
-    const std::size_t& n_docs;
+    const std::size_t &n_docs, &n_unit_docs;
     ~Reset() {
       s.n_docs = n_docs;
+      s.n_unit_docs = n_unit_docs;
       s.reset();
     }
-  } reset{s, n_docs};
+  } reset{s, n_docs, n_unit_docs};
   for (const Prepared& u : units) {
     const auto add = [&](Xapian::docid d, Xapian::termcount wdf) {
       docs[n_docs] = d;  // without a branch: which documents a term adds is too random to predict
@@ -362,20 +366,23 @@ void score_run(const Xapian::Database& db, const std::vector<Prepared>& units, c
     if (!u.synonym) {
       each_posting(u.terms[0], add);
     } else {
-      // The wdfs of the synonym's terms added up, at most the document's length (as SynonymPostList does).
-      // A document may be listed twice when a term has wdf 0 (a boolean term): its second entry adds 0.
+      // The wdfs of the synonym's terms added up, at most the document's length (as SynonymPostList does);
+      // without a branch, as above (this was the hottest spot of a query).
       for (const std::string& t : u.terms) {
         each_posting(t, [&](Xapian::docid d, Xapian::termcount wdf) {
-          if (s.wdf[d] == 0) s.unit_docs.push_back(d);
-          s.wdf[d] += wdf;
+          const bool first_term = unit_wdf[d] == 0;
+          unit_docs[n_unit_docs] = d;
+          n_unit_docs += std::size_t(first_term);
+          unit_wdf[d] += wdf + Xapian::termcount(first_term);
         });
       }
-      for (Xapian::docid d : s.unit_docs) {
-        const Xapian::termcount wdf = s.wdf[d];
-        s.wdf[d] = 0;
+      for (std::size_t i = 0; i < n_unit_docs; ++i) {
+        const Xapian::docid d = unit_docs[i];
+        const Xapian::termcount wdf = unit_wdf[d] - 1;
+        unit_wdf[d] = 0;
         add(d, std::min(wdf, length[d]));
       }
-      s.unit_docs.clear();
+      n_unit_docs = 0;
     }
     if (in_time) in_time();
   }

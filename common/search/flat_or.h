@@ -100,17 +100,17 @@ class LengthParts {
   ZeroedArray<Parts> parts_;
 };
 
-// Arrays indexed by document number that one thread scores into (21 bytes a document), reused from query to
+// Arrays indexed by document number that one thread scores into (25 bytes a document), reused from query to
 // query and all zero between queries; a thread touches only the pages of its run of documents.
 struct Scratch {
   LengthParts parts;
   ZeroedArray<double> weight;
-  ZeroedArray<Xapian::termcount> wdf;
+  ZeroedArray<Xapian::termcount> wdf;  // an OP_SYNONYM's: 1 + its wdf in a document that holds it, else 0
   ZeroedArray<char> matched;
-  // The documents matched so far (`matched` set), `n_docs` of them, in the order first met; room for all.
-  ZeroedArray<Xapian::docid> docs;
-  std::size_t n_docs = 0;
-  std::vector<Xapian::docid> unit_docs;
+  // The documents matched so far (`matched` set), `n_docs` of them, in the order first met, and those of the
+  // OP_SYNONYM being read (`wdf` set), `n_unit_docs`; room for all.
+  ZeroedArray<Xapian::docid> docs, unit_docs;
+  std::size_t n_docs = 0, n_unit_docs = 0;
   // The thread's run of hits (document, weight), kept for its capacity: memory a thread allocates anew for
   // each query is memory the kernel maps anew (a lone run is handed over whole, without a copy).
   std::vector<std::pair<Xapian::docid, double>> hits;
