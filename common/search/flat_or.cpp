@@ -257,10 +257,12 @@ double independent(double a, double b, double n) { return a + b - (a * b / n); }
 
 // Xapian's OrContext::postlist and OrPostList's estimates: the parts in a heap by local estimate, the two
 // least frequent joined first, each join estimated as if independent and rounded to a whole count.
-Estimate estimate(const Node& node, const Xapian::Database& db, const Statistics& stats) {
-  if (!node.term.empty()) return {db.get_termfreq(node.term), double(stats.collection_freq.at(node.term))};
+// `local` holds each term's document count in the database.
+Estimate estimate(const Node& node, const Xapian::Database& db, const Statistics& stats,
+                  const std::map<std::string, Xapian::doccount>& local) {
+  if (!node.term.empty()) return {local.at(node.term), double(stats.collection_freq.at(node.term))};
   std::vector<Estimate> heap;
-  for (const Node& part : node.parts) heap.push_back(estimate(part, db, stats));
+  for (const Node& part : node.parts) heap.push_back(estimate(part, db, stats, local));
   if (heap.size() == 1) return heap[0];
   const auto greater = [](const Estimate& a, const Estimate& b) { return a.local > b.local; };
   const double local_size = db.get_doccount(), total_length = double(stats.total_length);
@@ -561,15 +563,19 @@ class FlatOrSource : public Xapian::PostingSource {
     // DLHWeight reads the total length back as the average length × the collection size, rounded.
     const double average = stats.collection_size == 0 ? 0 : double(stats.total_length) / stats.collection_size;
     const double total_length = double(Xapian::totallength(average * stats.collection_size + 0.5));
+    // Each term's count here, looked up in term order: neighbouring terms share the B-tree's blocks, which
+    // a lookup in the query's order (a word's stem, then its exact form) read again and again.
+    std::map<std::string, Xapian::doccount> local;
+    for (const auto& [term, freq] : stats.collection_freq) local.emplace_hint(local.end(), term, db.get_termfreq(term));
     std::vector<Prepared> units;
     for (const Unit& u : shared_->units) {
       Prepared p;
       p.synonym = u.node.term.empty();
       gather_terms(u.node, p.terms);
       // An OP_SYNONYM of terms all absent here is empty: Xapian gives it no weight, and nothing matches.
-      if (std::none_of(p.terms.begin(), p.terms.end(), [&](const std::string& t) { return db.get_termfreq(t) > 0; }))
+      if (std::none_of(p.terms.begin(), p.terms.end(), [&](const std::string& t) { return local.at(t) > 0; }))
         continue;
-      p.dlh.log_constant = total_length / estimate(u.node, db, stats).collection_freq;
+      p.dlh.log_constant = total_length / estimate(u.node, db, stats, local).collection_freq;
       p.dlh.factor = u.factor;
       p.dlh.log2_constant = std::log2(p.dlh.log_constant);
       units.push_back(std::move(p));
@@ -658,9 +664,9 @@ Xapian::Query rewrite(const Xapian::Query& q, const Xapian::Database& db, Scorin
   stats.total_length = db.get_total_length();
   std::vector<std::string> terms;
   for (const Unit& u : shared->units) gather_terms(u.node, terms);
-  for (const std::string& t : terms) {
-    if (!stats.collection_freq.count(t)) stats.collection_freq[t] = db.get_collection_freq(t);
-  }
+  std::sort(terms.begin(), terms.end());  // looked up in term order (as in FlatOrSource::score)
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  for (const std::string& t : terms) stats.collection_freq.emplace_hint(stats.collection_freq.end(), t, db.get_collection_freq(t));
   shared->memory = &memory;
   shared->handles = handles;
   shared->in_time = in_time;
