@@ -666,7 +666,8 @@ Xapian::Query rewrite(const Xapian::Query& q, const Xapian::Database& db, Scorin
   for (const Unit& u : shared->units) gather_terms(u.node, terms);
   std::sort(terms.begin(), terms.end());  // looked up in term order (as in FlatOrSource::score)
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-  for (const std::string& t : terms) stats.collection_freq.emplace_hint(stats.collection_freq.end(), t, db.get_collection_freq(t));
+  for (const std::string& t : terms)
+    stats.collection_freq.emplace_hint(stats.collection_freq.end(), t, db.get_collection_freq(t));
   shared->memory = &memory;
   shared->handles = handles;
   shared->in_time = in_time;
