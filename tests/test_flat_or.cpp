@@ -97,6 +97,8 @@ const std::vector<std::pair<const char*, Q>>& shapes() {
             Q(0.15, Q("w8")), Q(0.25, Q("w1"))})},
       {"a term twice", any({Q("w6"), Q("w6"), Q(0.25, Q("w6"))})},
       {"a synonym of a term twice (its wdf at most the length)", syn({Q("w0"), Q("w0"), Q("w1")})},
+      {"a synonym with a boolean term (wdf 0)", any({syn({Q("XSa"), Q("w3")}), Q("w5")})},
+      {"a synonym of a boolean term alone", syn({Q("XSb"), Q("absent")})},
       {"a scaled OR", Q(0.5, any({Q("w2"), Q(0.3, Q("w11"))}))},
       {"an AND beside the words", any({Q("w2"), Q("w12"), Q(Q::OP_AND, Q("w0"), Q("w13"))})},
       {"filtered", Q(Q::OP_FILTER, any({Q("w1"), Q("w10")}), Q("XSa"))},
