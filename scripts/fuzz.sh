@@ -11,7 +11,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=$root/build-fuzz
-all_targets=(analyzer dates jsonl html query api synonyms stored)
+all_targets=(analyzer dates jsonl html query api synonyms stored positions)
 
 seconds=60
 if [[ ${1:-} == --smoke ]]; then
@@ -59,6 +59,8 @@ done
 cp "$root"/tests/data/html/* "$seeds/html/"
 cp "$root"/common/index/synonyms-news.txt "$seeds/synonyms/"
 printf 'a, b\tc\n# x\n\xff,y\nalone\n' >"$seeds/synonyms/bad-lines"
+printf '\x01\x03\x10\x21\x02\x30\x11' >"$seeds/positions/round-trip"  # odd: words and gaps to encode
+printf '\x00\x01\x00\x02\x03\x01\x06' >"$seeds/positions/a-value"     # even: a value (1 title word, 2 terms)
 # Regression inputs found earlier (tests/data/fuzz-regressions/<target>-<name>) stay in every run.
 if [[ -d $root/tests/data/fuzz-regressions ]]; then
   for f in "$root"/tests/data/fuzz-regressions/*; do

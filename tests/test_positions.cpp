@@ -47,6 +47,9 @@ TEST_CASE("a position list encodes every term's positions and decodes them by ra
   CHECK(bahth::decode_positions("\xff\xff", {0}).lists[0].empty());         // nor does a damaged one
   CHECK(bahth::decode_positions("", {0}).title_words == 0);
   CHECK(bahth::decode_positions(v + "x", {2}).lists[0].empty());           // nor does one too long
+  // A gap of 2^32 before the body: its one word would stand past the last position Xapian counts to.
+  const std::string far("\x00\x80\x80\x80\x80\x10\x01\x01\x00", 9);
+  CHECK(bahth::decode_positions(far, {0}).lists[0].empty());
 }
 
 TEST_CASE("a position list takes about a byte a word when most words occur once") {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace bahth {
@@ -115,6 +116,9 @@ DecodedPositions decode_positions(std::string_view value, const std::vector<std:
   const unsigned width = code_width(terms);
   const std::size_t bytes = value.size() - i;
   if (terms > count || count > bytes * 8 || (count * width + 7) / 8 != bytes) return decoded;
+  // and so is a position past what Xapian counts to (each part below 2^32: their sum fits in 64 bits).
+  constexpr std::uint64_t kLast = std::numeric_limits<Xapian::termpos>::max();
+  if (title_words > kLast || gap > kLast || count > kLast || title_words + gap + count > kLast) return decoded;
   decoded.title_words = static_cast<Xapian::termpos>(title_words);
   // The list each code fills: that of the first rank asking for it.
   std::vector<int> list_of(terms, -1);
