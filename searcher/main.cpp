@@ -387,6 +387,12 @@ Options parse_options(int argc, char** argv) {
                                 " does not go with --serve: each request gives its own (/api/search?q=...&from=..., "
                                 "/api/related/ID)");
     }
+    // The server answers in JSON: what shapes a terminal's text has nothing to shape.
+    for (const char* terminal : {"color", "bidi", "width"}) {
+      if (r.count(terminal))
+        throw bahth::UsageError(std::string("--") + terminal +
+                                " does not go with --serve: the server answers in JSON (the browser page lays it out)");
+    }
     bahth::ServeOptions serve;
     serve.index = o.index;
     bahth::parse_listen_address(r["serve"].as<std::string>(), serve);

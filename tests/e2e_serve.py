@@ -303,7 +303,9 @@ def case_security():
                          (["--serve", "127.0.0.1:99999"], "port '99999' is not a number"),
                          (["--cors", "https://x.example", "بوتين"], "--cors goes with --serve"),
                          (["--serve", "127.0.0.1:0", "--like", "x"], "--like does not go with --serve"),
-                         (["--serve", "127.0.0.1:0", "--from", "2020"], "--from does not go with --serve")]:
+                         (["--serve", "127.0.0.1:0", "--from", "2020"], "--from does not go with --serve"),
+                         (["--serve", "127.0.0.1:0", "--color", "always"], "--color does not go with --serve"),
+                         (["--serve", "127.0.0.1:0", "--width", "80"], "--width does not go with --serve")]:
         rc, _, err = run([e2e.ARGS.search_bin, "--index", db, *(["--serve", "127.0.0.1:0"] if bad[0] == "--token" else []), *bad])
         check(rc == 2 and message in err, f"{bad}: exit {rc}, stderr {err!r}")
 
