@@ -100,7 +100,7 @@ class LengthParts {
   ZeroedArray<Parts> parts_;
 };
 
-// Arrays indexed by document number that one thread scores into (25 bytes a document), reused from query to
+// Arrays indexed by document number that one thread scores into (21 bytes a document), reused from query to
 // query and all zero between queries; a thread touches only the pages of its run of documents.
 struct Scratch {
   LengthParts parts;
@@ -141,7 +141,7 @@ struct DocumentKeys {
 /// - every document's length, by database (the norms Lucene keeps in memory): DLH needs the length of each
 ///   document a term is in. Read once, a few milliseconds per 100,000 documents; clear() whenever the index
 ///   moves to another revision.
-/// - the arrays each scoring thread adds weights into (some 25 bytes a document).
+/// - the arrays each scoring thread adds weights into (some 21 bytes a document).
 class ScoringMemory {
  public:
   /// The lengths of `db` (one database, not a combination), by document number.
