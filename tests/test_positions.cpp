@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <random>
@@ -20,7 +21,9 @@
 #include "index/positions.h"
 #include "index/schema.h"
 #include "ingest/reader.h"
+#include "search/flat_or.h"
 #include "search/pair_bonus.h"
+#include "search/query.h"
 #include "search/searcher.h"
 #include "text/analyzer.h"
 
@@ -241,4 +244,45 @@ TEST_CASE("every phrase finds exactly the articles whose title or body holds it,
   }
   CHECK(found >= phrases.size() - 20);  // the drawn phrases find at least their own article
   CHECK(found_in_titles >= 60 - 5);     // so do the fifth drawn from titles
+}
+
+TEST_CASE("a phrase scored as one source finds the hits of Xapian's phrase filter with the same weights, all and the top 10") {
+  const Indexed& s = sample();
+  const bahth::Analyzer analyzer("light");
+  const Xapian::Database db(s.dir.string());
+  bahth::ScoringMemory memory;
+  std::mt19937 rng(13);
+  std::vector<std::string> queries;
+  for (int n = 0; queries.size() < 120 && n < 1000; ++n) {
+    const bahth::Article& a = s.articles[rng() % s.articles.size()];
+    const std::vector<bahth::Token> words = analyzer.tokenize(n % 4 == 0 ? a.title : a.text);
+    if (words.size() < 4) continue;
+    const std::size_t at = rng() % (words.size() - 2);
+    const std::string p = "\"" + words[at].form + " " + words[at + 1].form + "\"";
+    const std::string other = words[(at + 3) % words.size()].form;
+    queries.push_back(n % 3 == 0 ? p : n % 3 == 1 ? p + " " + other : "title:" + p + " " + other);
+  }
+  const auto run = [&](const Xapian::Query& q, Xapian::doccount n) {
+    Xapian::Enquire enquire(db);
+    enquire.set_weighting_scheme(Xapian::DLHWeight());
+    enquire.set_query(q);
+    return enquire.get_mset(0, n);
+  };
+  std::size_t found = 0;
+  for (const std::string& text : queries) {
+    INFO("query: " << text);
+    const Xapian::Query q = bahth::parse_query(text, analyzer, {}).query;
+    const Xapian::Query flat = bahth::with_flat_or(q, db, memory);
+    CHECK(flat.get_description().find("WeightedPhraseSource(") != std::string::npos);
+    for (const Xapian::doccount n : {Xapian::doccount(10), db.get_doccount()}) {
+      const Xapian::MSet want = run(q, n), got = run(flat, n);
+      REQUIRE(got.size() == want.size());
+      for (auto g = got.begin(), w = want.begin(); g != got.end(); ++g, ++w) {
+        CHECK(*g == *w);
+        CHECK(std::abs(g.get_weight() - w.get_weight()) <= 1e-12 * std::max(1.0, w.get_weight()));
+      }
+      found += got.size();
+    }
+  }
+  CHECK(found >= queries.size());  // each finds its own article at least
 }

@@ -8,8 +8,11 @@
 #include <iterator>
 #include <new>
 #include <optional>
+#include <string_view>
 #include <system_error>
 #include <thread>
+
+#include "search/flat_or_parts.h"
 
 namespace bahth {
 
@@ -66,27 +69,7 @@ void detail::Scratch::reset() {
   n_unit_docs = 0;
 }
 
-namespace {
-
-// One weighted part of the OR, as Xapian weighs it: a term, or an OP_SYNONYM (the wdfs of its terms added up,
-// as one term's). An OP_SYNONYM's parts are terms and nested OP_SYNONYMs, each of which Xapian matches as
-// one OR of its own; their order is the query's (it shapes Xapian's estimate of the collection frequency).
-struct Node {
-  std::string term;         // a term, or empty for an OP_SYNONYM
-  std::vector<Node> parts;  // an OP_SYNONYM's parts
-};
-
-struct Unit {
-  Node node;
-  double factor = 1;  // the product of the OP_SCALE_WEIGHTs above it
-};
-
-// The statistics Xapian weighs with: those of the whole database (every shard).
-struct Statistics {
-  Xapian::doccount collection_size = 0;
-  Xapian::totallength total_length = 0;
-  std::map<std::string, Xapian::termcount> collection_freq;  // of every term of the units
-};
+namespace detail {
 
 // Xapian 1.4 has no accessor for OP_SCALE_WEIGHT's factor; its description prints it with 20 significant
 // digits ("Query(0.25 * ...)"), which read back to the same double. Anything else is not flattened.
@@ -105,6 +88,49 @@ std::optional<double> scale_factor(const Xapian::Query& q) {
 bool plain_term(const Xapian::Query& q) {
   return q.get_type() == Xapian::Query::LEAF_TERM && q.get_description() == "Query(" + *q.get_terms_begin() + ")";
 }
+// DLHWeight reads the total length back as the average length × the collection size, rounded.
+double dlh_total_length(const Statistics& stats) {
+  const double average = stats.collection_size == 0 ? 0 : double(stats.total_length) / stats.collection_size;
+  return double(Xapian::totallength(average * stats.collection_size + 0.5));
+}
+
+// The statistics of `db` for `terms`, each looked up once, in term order (as in FlatOrSource::score).
+Statistics statistics_of(const Xapian::Database& db, std::vector<std::string> terms) {
+  Statistics stats;
+  stats.collection_size = db.get_doccount();
+  stats.total_length = db.get_total_length();
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  for (const std::string& t : terms)
+    stats.collection_freq.emplace_hint(stats.collection_freq.end(), t, db.get_collection_freq(t));
+  return stats;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::Dlh;
+using detail::dlh_total_length;
+using detail::plain_term;
+using detail::scale_factor;
+using detail::Statistics;
+using detail::statistics_of;
+using detail::weighted_phrase;
+
+// One weighted part of the OR, as Xapian weighs it: a term, or an OP_SYNONYM (the wdfs of its terms added up,
+// as one term's). An OP_SYNONYM's parts are terms and nested OP_SYNONYMs, each of which Xapian matches as
+// one OR of its own; their order is the query's (it shapes Xapian's estimate of the collection frequency).
+struct Node {
+  std::string term;         // a term, or empty for an OP_SYNONYM
+  std::vector<Node> parts;  // an OP_SYNONYM's parts
+};
+
+struct Unit {
+  Node node;
+  double factor = 1;  // the product of the OP_SCALE_WEIGHTs above it
+};
+
 
 // The parts of an OP_SYNONYM into `group` (nested OP_ORs join the same OR, as in Xapian's do_or_like);
 // false if one is of a kind this module does not score.
@@ -194,34 +220,6 @@ Estimate estimate(const Node& node, const Xapian::Database& db, const Statistics
     std::push_heap(heap.begin(), heap.end(), greater);
   }
 }
-
-// DLHWeight::get_sumpart of Xapian 1.4, with its init's constants (log_constant: the total length over the
-// collection frequency; factor: the scale of the query's part):
-//   wt = wdf·log2(wdf/len · log_constant) + (len − wdf)·log2(1 − wdf/len) + ½·log2(2π · wdf · (1 − wdf/len))
-//   weight = factor · wt / (wdf + ½); 0 when wt ≤ 0, when wdf is 0 and when it is the whole length
-// For the usual wdfs and lengths (detail::LengthParts) the parts that depend on them alone come from the
-// scoring thread's table, computed there as Xapian computes them, and the first part is split as
-// wdf·(log2(log_constant) + log2(wdf/len)): such a posting costs no logarithm (the three took 7% of a top-10
-// query's time), and its weight moves by a rounding (all 3,102 questions: the same TREC output).
-struct Dlh {
-  double log_constant = 0, factor = 0;
-  double log2_constant = 0;  // log2(log_constant)
-  double operator()(Xapian::termcount wdf, Xapian::termcount len, detail::LengthParts& table) const {
-    if (wdf == 0 || wdf == len) return 0.0;
-    double wt;
-    if (wdf < detail::LengthParts::kWdfs && len < detail::LengthParts::kLengths) {
-      const detail::LengthParts::Parts& p = table.of(wdf, len);
-      wt = wdf * (log2_constant + p.log2_ratio) + p.rest;
-    } else {
-      const double wdf_to_len = double(wdf) / len;
-      const double one_minus_wdf_to_len = 1.0 - wdf_to_len;
-      wt = wdf * std::log2(wdf_to_len * log_constant) + (len - wdf) * std::log2(one_minus_wdf_to_len) +
-           0.5 * std::log2(2.0 * M_PI * wdf * one_minus_wdf_to_len);
-    }
-    if (wt <= 0.0) return 0.0;
-    return factor * wt / (wdf + 0.5);
-  }
-};
 
 struct Shared {
   std::vector<Unit> units;
@@ -343,7 +341,7 @@ std::vector<Xapian::Database> helpers_of(const Xapian::Database& db, const Scori
   return helpers;
 }
 
-class FlatOrSource : public Xapian::PostingSource {
+class FlatOrSource : public detail::HitsSource {
  public:
   explicit FlatOrSource(std::shared_ptr<const Shared> shared) : shared_(std::move(shared)) {}
   // On the searcher's thread, at the end of the search (Xapian's matcher owns the clone it scored with).
@@ -358,9 +356,7 @@ class FlatOrSource : public Xapian::PostingSource {
   }
 
   void init(const Xapian::Database& db) override {
-    hits_.clear();
-    pos_ = 0;
-    started_ = false;
+    restart();
     double max_weight = 0;
     if (db.get_doccount() > 0) score(db, max_weight);
     if (shared_->top) SelectionAccess::choose(*shared_->top, db, *shared_->memory, hits_);
@@ -371,30 +367,12 @@ class FlatOrSource : public Xapian::PostingSource {
   Xapian::doccount get_termfreq_est() const override { return Xapian::doccount(hits_.size()); }
   Xapian::doccount get_termfreq_max() const override { return Xapian::doccount(hits_.size()); }
 
-  void next(double min_wt) override {
-    if (started_) ++pos_;
-    started_ = true;
-    while (pos_ < hits_.size() && hits_[pos_].weight < min_wt) ++pos_;
-  }
-  void skip_to(Xapian::docid did, double min_wt) override {
-    if (!started_) started_ = true;
-    else if (pos_ < hits_.size() && hits_[pos_].doc >= did) return;
-    pos_ = std::size_t(std::lower_bound(hits_.begin() + std::ptrdiff_t(pos_), hits_.end(), did,
-                                        [](const Hit& h, Xapian::docid d) { return h.doc < d; }) -
-                       hits_.begin());
-    while (pos_ < hits_.size() && hits_[pos_].weight < min_wt) ++pos_;
-  }
-  bool at_end() const override { return started_ && pos_ >= hits_.size(); }
-  Xapian::docid get_docid() const override { return hits_[pos_].doc; }
-  double get_weight() const override { return hits_[pos_].weight; }
 
  private:
   // Every document of `db` that holds a unit, with the sum of the units' weights, in document order.
   void score(const Xapian::Database& db, double& max_weight) {
     const Statistics& stats = shared_->stats;
-    // DLHWeight reads the total length back as the average length × the collection size, rounded.
-    const double average = stats.collection_size == 0 ? 0 : double(stats.total_length) / stats.collection_size;
-    const double total_length = double(Xapian::totallength(average * stats.collection_size + 0.5));
+    const double total_length = dlh_total_length(stats);
     // Each term's count here, looked up in term order: neighbouring terms share the B-tree's blocks, which
     // a lookup in the query's order (a word's stem, then its exact form) read again and again.
     std::map<std::string, Xapian::doccount> local;
@@ -463,15 +441,13 @@ class FlatOrSource : public Xapian::PostingSource {
   }
 
   std::shared_ptr<const Shared> shared_;
-  Hits hits_;
-  std::size_t pos_ = 0;
-  bool started_ = false;
 };
 
 // Replaces the weighted OR found at the top of `q` (under the left side of filters) with the source.
 // With `top`, the source chooses the first hits when it is the whole query.
 Xapian::Query rewrite(const Xapian::Query& q, const Xapian::Database& db, ScoringMemory& memory,
                       const std::function<void()>& in_time, const ScoringHandles* handles, TopSelection* top) {
+  if (std::optional<Xapian::Query> phrase = weighted_phrase(q, 1.0, db, memory, in_time)) return *phrase;
   switch (q.get_type()) {
     case Xapian::Query::OP_FILTER:
     case Xapian::Query::OP_AND_NOT: {
@@ -491,16 +467,12 @@ Xapian::Query rewrite(const Xapian::Query& q, const Xapian::Database& db, Scorin
   auto shared = std::make_shared<Shared>();
   std::vector<Xapian::Query> rest;
   split_or(q, 1.0, shared->units, rest);
-  if (shared->units.empty()) return q;
-  Statistics& stats = shared->stats;
-  stats.collection_size = db.get_doccount();
-  stats.total_length = db.get_total_length();
+  for (Xapian::Query& r : rest)
+    if (std::optional<Xapian::Query> phrase = weighted_phrase(r, 1.0, db, memory, in_time)) r = *phrase;
+  if (shared->units.empty()) return rest.size() == 1 ? rest[0] : Xapian::Query(Xapian::Query::OP_OR, rest.begin(), rest.end());
   std::vector<std::string> terms;
   for (const Unit& u : shared->units) gather_terms(u.node, terms);
-  std::sort(terms.begin(), terms.end());  // looked up in term order (as in FlatOrSource::score)
-  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-  for (const std::string& t : terms)
-    stats.collection_freq.emplace_hint(stats.collection_freq.end(), t, db.get_collection_freq(t));
+  shared->stats = statistics_of(db, std::move(terms));
   shared->memory = &memory;
   shared->handles = handles;
   shared->in_time = in_time;

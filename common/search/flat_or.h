@@ -35,6 +35,11 @@
 // Most postings (wdf 1 to 3, documents shorter than 4,096) are weighed without a logarithm (detail::LengthParts):
 // all 3,102 questions, top 100, 0.86× the time, top 10 with snippets p50 0.89× (7 and 5 A/B pairs); the same
 // TREC output.
+// A phrase of the query (OP_FILTER(OP_AND(its words), PhraseSource): query.cpp), at the top, beside the OR or
+// scaled in it, becomes a source of its own too: the documents holding its words with their weights, found a
+// term at a time, the position list read only for a document the matcher still wants (its weight reaches the
+// matcher's threshold). Same hits and weights (test_positions); 1M articles, a quoted phrase of two frequent
+// words, top 10: 18-184 ms instead of 3.4-5.2 s.
 #pragma once
 
 #include <cstdint>
