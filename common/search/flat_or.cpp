@@ -88,13 +88,15 @@ std::optional<double> scale_factor(const Xapian::Query& q) {
 bool plain_term(const Xapian::Query& q) {
   return q.get_type() == Xapian::Query::LEAF_TERM && q.get_description() == "Query(" + *q.get_terms_begin() + ")";
 }
+
 // DLHWeight reads the total length back as the average length × the collection size, rounded.
 double dlh_total_length(const Statistics& stats) {
   const double average = stats.collection_size == 0 ? 0 : double(stats.total_length) / stats.collection_size;
   return double(Xapian::totallength(average * stats.collection_size + 0.5));
 }
 
-// The statistics of `db` for `terms`, each looked up once, in term order (as in FlatOrSource::score).
+// The statistics of `db` for `terms`, each looked up once, in term order: neighbouring terms share the
+// B-tree's blocks (as in FlatOrSource::score).
 Statistics statistics_of(const Xapian::Database& db, std::vector<std::string> terms) {
   Statistics stats;
   stats.collection_size = db.get_doccount();
@@ -130,7 +132,6 @@ struct Unit {
   Node node;
   double factor = 1;  // the product of the OP_SCALE_WEIGHTs above it
 };
-
 
 // The parts of an OP_SYNONYM into `group` (nested OP_ORs join the same OR, as in Xapian's do_or_like);
 // false if one is of a kind this module does not score.

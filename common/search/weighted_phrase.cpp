@@ -59,7 +59,6 @@ class WeightedPhraseSource : public detail::HitsSource {
   Xapian::doccount get_termfreq_est() const override { return estimate_; }
   Xapian::doccount get_termfreq_max() const override { return Xapian::doccount(hits_.size()); }
 
-
  private:
   bool holds(Xapian::docid did) override { return phrase_.check(did, 0); }
 
@@ -122,8 +121,9 @@ class WeightedPhraseSource : public detail::HitsSource {
 
 // `q` as a WeightedPhraseSource, scaled by `factor`, when it is a phrase of plain terms (query.cpp's
 // phrase_of, whose PhraseSource's description names its words); otherwise nothing.
-std::optional<Xapian::Query> detail::weighted_phrase(const Xapian::Query& q, double factor, const Xapian::Database& db,
-                                             ScoringMemory& memory, const std::function<void()>& in_time) {
+std::optional<Xapian::Query> detail::weighted_phrase(const Xapian::Query& q, double factor,
+                                                     const Xapian::Database& db, ScoringMemory& memory,
+                                                     const std::function<void()>& in_time) {
   if (q.get_type() == Xapian::Query::OP_SCALE_WEIGHT) {
     const std::optional<double> f = scale_factor(q);
     return f ? weighted_phrase(q.get_subquery(0), factor * *f, db, memory, in_time) : std::nullopt;
