@@ -470,18 +470,19 @@ Xapian::Query rewrite(const Xapian::Query& q, const Xapian::Database& db, Scorin
   split_or(q, 1.0, shared->units, rest);
   for (Xapian::Query& r : rest)
     if (std::optional<Xapian::Query> phrase = weighted_phrase(r, 1.0, db, memory, in_time)) r = *phrase;
-  if (shared->units.empty()) return rest.size() == 1 ? rest[0] : Xapian::Query(Xapian::Query::OP_OR, rest.begin(), rest.end());
-  std::vector<std::string> terms;
-  for (const Unit& u : shared->units) gather_terms(u.node, terms);
-  shared->stats = statistics_of(db, std::move(terms));
-  shared->memory = &memory;
-  shared->handles = handles;
-  shared->in_time = in_time;
-  if (top && rest.empty()) {
-    shared->top = top;
-    SelectionAccess::place(*top, db);
+  if (!shared->units.empty()) {  // else the branches are phrases and parts kept whole
+    std::vector<std::string> terms;
+    for (const Unit& u : shared->units) gather_terms(u.node, terms);
+    shared->stats = statistics_of(db, std::move(terms));
+    shared->memory = &memory;
+    shared->handles = handles;
+    shared->in_time = in_time;
+    if (top && rest.empty()) {
+      shared->top = top;
+      SelectionAccess::place(*top, db);
+    }
+    rest.insert(rest.begin(), Xapian::Query((new FlatOrSource(std::move(shared)))->release()));
   }
-  rest.insert(rest.begin(), Xapian::Query((new FlatOrSource(std::move(shared)))->release()));
   return rest.size() == 1 ? rest[0] : Xapian::Query(Xapian::Query::OP_OR, rest.begin(), rest.end());
 }
 
