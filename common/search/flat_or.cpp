@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "search/flat_or_parts.h"
+#include "search/phrase_source.h"
 
 namespace bahth {
 
@@ -114,6 +115,7 @@ namespace {
 
 using detail::Dlh;
 using detail::dlh_total_length;
+using detail::Phrase;
 using detail::plain_term;
 using detail::scale_factor;
 using detail::Statistics;
@@ -224,6 +226,7 @@ Estimate estimate(const Node& node, const Xapian::Database& db, const Statistics
 
 struct Shared {
   std::vector<Unit> units;
+  std::vector<Phrase> phrases;  // OR'ed with the units: weighed with them (FlatOrSource::add_phrases)
   Statistics stats;
   ScoringMemory* memory = nullptr;
   const ScoringHandles* handles = nullptr;
@@ -353,23 +356,114 @@ class FlatOrSource : public detail::HitsSource {
   FlatOrSource* clone() const override { return new FlatOrSource(shared_); }
   std::string name() const override { return "bahth::FlatOrSource"; }
   std::string get_description() const override {
-    return "FlatOrSource(" + std::to_string(shared_->units.size()) + " weighted parts)";
+    return "FlatOrSource(" + std::to_string(shared_->units.size()) + " weighted parts, " +
+           std::to_string(shared_->phrases.size()) + " phrases)";
   }
 
   void init(const Xapian::Database& db) override {
     restart();
+    pending_.clear();
+    pending_pos_ = 0;
+    checks_.clear();
     double max_weight = 0;
-    if (db.get_doccount() > 0) score(db, max_weight);
+    if (db.get_doccount() > 0 && !shared_->units.empty()) score(db, max_weight);
+    min_ = est_ = Xapian::doccount(hits_.size());
+    if (db.get_doccount() > 0 && !shared_->phrases.empty()) add_phrases(db, max_weight);
     if (shared_->top) SelectionAccess::choose(*shared_->top, db, *shared_->memory, hits_);
     set_maxweight(max_weight);
   }
 
-  Xapian::doccount get_termfreq_min() const override { return Xapian::doccount(hits_.size()); }
-  Xapian::doccount get_termfreq_est() const override { return Xapian::doccount(hits_.size()); }
+  // Exact without phrases (and after TopSelection chose: what the matcher will see); with phrases the
+  // documents that hold only a phrase's words are counted by the share of a sample that hold the phrase.
+  Xapian::doccount get_termfreq_min() const override { return shared_->top ? Xapian::doccount(hits_.size()) : min_; }
+  Xapian::doccount get_termfreq_est() const override { return shared_->top ? Xapian::doccount(hits_.size()) : est_; }
   Xapian::doccount get_termfreq_max() const override { return Xapian::doccount(hits_.size()); }
 
-
  private:
+  // A phrase's part of a hit's weight, not yet checked against the document's position list.
+  struct Pending {
+    Xapian::docid doc;
+    std::uint32_t phrase;  // index in Shared::phrases
+    double weight;         // the phrase's
+    double base;           // the hit's weight without its phrases (the units')
+    bool alone;            // no unit matched the document: it matches only if a phrase holds
+  };
+
+  // The phrases OR'ed with the units, weighed as Xapian's OR would add them (the units' weight, then each
+  // phrase's in the query's order) for every document that holds their words: the position lists are read
+  // only in holds(), for a document that reaches the matcher's threshold, and what does not hold is taken
+  // off its weight then. (Beside the OR as sources of their own, a phrase got the threshold less the
+  // units' maximum: most of its documents were checked, 0.7-1.3 s at a million articles.)
+  void add_phrases(const Xapian::Database& db, double& max_weight) {
+    ScoringMemory& memory = *shared_->memory;
+    struct Part {
+      Xapian::docid doc;
+      std::uint32_t phrase;
+      double weight;
+    };
+    std::vector<Part> parts;
+    detail::Hits candidates;
+    double held_alone = 0;  // the estimated documents that only a phrase matches
+    checks_.resize(shared_->phrases.size());
+    for (std::uint32_t k = 0; k < shared_->phrases.size(); ++k) {
+      const Phrase& phrase = shared_->phrases[k];
+      detail::phrase_candidates(db, phrase, shared_->stats, memory, shared_->in_time, candidates);
+      if (candidates.empty()) continue;
+      std::size_t alone = 0;
+      auto h = hits_.begin();
+      for (const Hit& c : candidates) {
+        parts.push_back({c.doc, k, c.weight});
+        while (h != hits_.end() && h->doc < c.doc) ++h;
+        alone += std::size_t(h == hits_.end() || h->doc != c.doc);
+      }
+      if (alone > 0)
+        held_alone += double(detail::held_estimate(db, phrase, candidates)) * double(alone) / double(candidates.size());
+      checks_[k] = std::make_unique<PhraseSource>(phrase.words, phrase.title);
+      checks_[k]->init(db);
+    }
+    if (parts.empty()) return;
+    std::stable_sort(parts.begin(), parts.end(), [](const Part& a, const Part& b) { return a.doc < b.doc; });
+    detail::Hits merged;
+    merged.reserve(hits_.size() + parts.size());
+    auto h = hits_.begin();
+    for (std::size_t i = 0; i < parts.size();) {
+      const Xapian::docid d = parts[i].doc;
+      for (; h != hits_.end() && h->doc < d; ++h) merged.push_back(*h);
+      const bool alone = h == hits_.end() || h->doc != d;
+      const double base = alone ? 0.0 : h->weight;
+      if (!alone) ++h;
+      double weight = base;
+      for (; i < parts.size() && parts[i].doc == d; ++i) {
+        weight += parts[i].weight;
+        pending_.push_back({d, parts[i].phrase, parts[i].weight, base, alone});
+      }
+      merged.emplace_back(d, weight);
+      max_weight = std::max(max_weight, weight);
+    }
+    merged.insert(merged.end(), h, hits_.end());
+    est_ = std::min(Xapian::doccount(merged.size()), Xapian::doccount(double(min_) + held_alone + 0.5));
+    hits_.swap(merged);
+    memory.recycle(merged);
+  }
+
+  // A hit with phrase parts: its weight is the units' and those of the phrases that hold.
+  bool holds(Hit& hit, double min_wt) override {
+    while (pending_pos_ < pending_.size() && pending_[pending_pos_].doc < hit.doc) ++pending_pos_;
+    if (pending_pos_ == pending_.size() || pending_[pending_pos_].doc != hit.doc) return true;
+    const Pending& first = pending_[pending_pos_];
+    double weight = first.base;
+    bool held = false;
+    for (; pending_pos_ < pending_.size() && pending_[pending_pos_].doc == hit.doc; ++pending_pos_) {
+      const Pending& p = pending_[pending_pos_];
+      if (checks_[p.phrase]->check(hit.doc, 0)) {
+        weight += p.weight;
+        held = true;
+      }
+    }
+    hit.weight = weight;
+    return (held || !first.alone) && weight >= min_wt;
+  }
+
   // Every document of `db` that holds a unit, with the sum of the units' weights, in document order.
   void score(const Xapian::Database& db, double& max_weight) {
     const Statistics& stats = shared_->stats;
@@ -442,6 +536,10 @@ class FlatOrSource : public detail::HitsSource {
   }
 
   std::shared_ptr<const Shared> shared_;
+  Xapian::doccount min_ = 0, est_ = 0;
+  std::vector<Pending> pending_;  // in document order, then the query's order of phrases
+  std::size_t pending_pos_ = 0;
+  std::vector<std::unique_ptr<PhraseSource>> checks_;  // by phrase (null: no document holds its words)
 };
 
 // Replaces the weighted OR found at the top of `q` (under the left side of filters) with the source.
@@ -466,18 +564,30 @@ Xapian::Query rewrite(const Xapian::Query& q, const Xapian::Database& db, Scorin
       return q;
   }
   auto shared = std::make_shared<Shared>();
-  std::vector<Xapian::Query> rest;
+  std::vector<Xapian::Query> rest, others;
   split_or(q, 1.0, shared->units, rest);
-  for (Xapian::Query& r : rest)
-    if (std::optional<Xapian::Query> phrase = weighted_phrase(r, 1.0, db, memory, in_time)) r = *phrase;
-  if (!shared->units.empty()) {  // else the branches are phrases and parts kept whole
+  // The phrases among the OR's branches are weighed with the units (add_phrases); a phrase alone stays a
+  // source of its own (weighted_phrase).
+  for (const Xapian::Query& r : rest) {
+    if (std::optional<Phrase> phrase = detail::phrase_of(r, 1.0)) shared->phrases.push_back(std::move(*phrase));
+    else others.push_back(r);
+  }
+  if (shared->units.empty() && shared->phrases.size() < 2) {
+    for (Xapian::Query& r : rest)
+      if (std::optional<Xapian::Query> phrase = weighted_phrase(r, 1.0, db, memory, in_time)) r = *phrase;
+    shared->phrases.clear();
+  } else {
+    rest.swap(others);
+  }
+  if (!shared->units.empty() || !shared->phrases.empty()) {  // else the branches are parts kept whole
     std::vector<std::string> terms;
     for (const Unit& u : shared->units) gather_terms(u.node, terms);
+    for (const Phrase& p : shared->phrases) terms.insert(terms.end(), p.terms.begin(), p.terms.end());
     shared->stats = statistics_of(db, std::move(terms));
     shared->memory = &memory;
     shared->handles = handles;
     shared->in_time = in_time;
-    if (top && rest.empty()) {
+    if (top && rest.empty() && shared->phrases.empty()) {
       shared->top = top;
       SelectionAccess::place(*top, db);
     }

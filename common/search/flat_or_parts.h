@@ -64,7 +64,8 @@ struct Dlh {
 };
 
 // A posting source over hits in document order (hits_, filled by init): the matcher moves through those that
-// reach its threshold (next(min_wt), skip_to) and that holds() accepts, asked of those hits alone.
+// reach its threshold (next(min_wt), skip_to) and that holds() accepts, asked of those hits alone (it may
+// lower the hit's weight: what it weighed but found not to hold).
 class HitsSource : public Xapian::PostingSource {
  public:
   void next(double min_wt) override {
@@ -85,7 +86,8 @@ class HitsSource : public Xapian::PostingSource {
   double get_weight() const override { return hits_[pos_].weight; }
 
  protected:
-  virtual bool holds(Xapian::docid) { return true; }
+  // Whether `hit`, whose weight reaches `min_wt`, is a match whose weight still reaches it.
+  virtual bool holds(Hit&, double) { return true; }
   // Before a new init: no hits, not started.
   void restart() {
     hits_.clear();
@@ -96,14 +98,35 @@ class HitsSource : public Xapian::PostingSource {
 
  private:
   void settle(double min_wt) {
-    while (pos_ < hits_.size() && (hits_[pos_].weight < min_wt || !holds(hits_[pos_].doc))) ++pos_;
+    while (pos_ < hits_.size() && (hits_[pos_].weight < min_wt || !holds(hits_[pos_], min_wt))) ++pos_;
   }
   std::size_t pos_ = 0;
   bool started_ = false;
 };
 
-/// `q` as one posting source when it is a phrase of plain terms (query.cpp's phrase_of), scaled by
-/// `factor` (weighted_phrase.cpp); otherwise nothing. `memory` and `db` must outlive the search.
+// A phrase of the query, OP_FILTER(OP_AND(its words' terms), PhraseSource) (query.cpp's phrase_of), scaled.
+struct Phrase {
+  std::vector<std::string> terms;  // the AND's
+  std::vector<std::string> words;  // the PhraseSource's
+  bool title = false;
+  double factor = 1;
+};
+
+/// `q` (scaled by `factor`) read as a phrase of plain terms, or nothing (weighted_phrase.cpp).
+std::optional<Phrase> phrase_of(const Xapian::Query& q, double factor);
+
+/// The documents of `db` (one database) up to the last whose length `memory` holds that hold every term of
+/// `phrase`, with the sum of the terms' DLH weights (with `stats`, which must hold the terms), in document
+/// order, into `hits`; `in_time` called after each term. The position lists are not read.
+void phrase_candidates(const Xapian::Database& db, const Phrase& phrase, const Statistics& stats,
+                       ScoringMemory& memory, const std::function<void()>& in_time, Hits& hits);
+
+/// The estimated count of `candidates` (in document order) that hold `phrase`: their number times the
+/// share of 32 of them, evenly spaced, that hold it (all of them when there are no more: the count).
+Xapian::doccount held_estimate(const Xapian::Database& db, const Phrase& phrase, const Hits& candidates);
+
+/// `q` as one posting source when it is a phrase of plain terms (phrase_of), scaled by `factor`
+/// (weighted_phrase.cpp); otherwise nothing. `memory` and `db` must outlive the search.
 std::optional<Xapian::Query> weighted_phrase(const Xapian::Query& q, double factor, const Xapian::Database& db,
                                              ScoringMemory& memory, const std::function<void()>& in_time);
 
