@@ -55,7 +55,8 @@ for side in old new; do
   rm -rf "$WORK/$side.db"
   (cd "$WORK/in" && "$bin/bahth-index" --quiet --index "$WORK/$side.db" sample.jsonl corpus 2>"$WORK/$side.index.err") || true
   xapian-delve -a -vv -1 "$WORK/$side.db" >"$WORK/$side.terms"
-  for slot in 0 1 2 3 4 5 6 7; do xapian-delve -V"$slot" -1 "$WORK/$side.db" | grep -v "^UUID = "; done >"$WORK/$side.values"
+  # -a: the MinHash (6), the positions (9) and the stored article (11) are bytes, which grep would not print
+  for slot in 0 1 2 3 4 5 6 7 9 10 11; do xapian-delve -V"$slot" -1 "$WORK/$side.db" | grep -av "^UUID = "; done >"$WORK/$side.values"
   (cd "$WORK/in" && "$bin/bahth-index" --quiet --prune --index "$WORK/$side.db" sample.jsonl corpus 2>>"$WORK/$side.index.err") || true
   xapian-delve -a -vv -1 "$WORK/$side.db" >"$WORK/$side.terms2"
   "$bin/bahth-search" --index "$WORK/$side.db" --queries "$WORK/queries.txt" --json --explain --limit 20 \
