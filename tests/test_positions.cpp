@@ -246,14 +246,14 @@ TEST_CASE("every phrase finds exactly the articles whose title or body holds it,
   CHECK(found_in_titles >= 60 - 5);     // so do the fifth drawn from titles
 }
 
-TEST_CASE("a phrase scored as one source, alone or weighed with the words and phrases OR'ed with it, finds the hits of Xapian's phrase filter with the same weights, all and the top 10") {
+TEST_CASE("a phrase scored as one source, alone or weighed with the words and phrases OR'ed with it or required beside them, finds the hits of Xapian's phrase filter with the same weights, all and the top 10") {
   const Indexed& s = sample();
   const bahth::Analyzer analyzer("light");
   const Xapian::Database db(s.dir.string());
   bahth::ScoringMemory memory;
   std::mt19937 rng(13);
   std::vector<std::string> queries;
-  for (int n = 0; queries.size() < 160 && n < 1000; ++n) {
+  for (int n = 0; queries.size() < 240 && n < 2000; ++n) {
     const bahth::Article& a = s.articles[rng() % s.articles.size()];
     const std::vector<bahth::Token> words = analyzer.tokenize(n % 4 == 0 ? a.title : a.text);
     if (words.size() < 4) continue;
@@ -263,8 +263,9 @@ TEST_CASE("a phrase scored as one source, alone or weighed with the words and ph
     // A second phrase: most often one that the article holds, sometimes two words in the wrong order.
     const std::string second = "\"" + words[(at + 3 + n % 2) % words.size()].form + " " +
                                words[(at + 4 - n % 2) % words.size()].form + "\"";
-    const std::string kinds[] = {p, p + " " + other, "title:" + p + " " + other, p + " " + second + " " + other};
-    queries.push_back(kinds[n % 4]);
+    const std::string kinds[] = {p, p + " " + other, "title:" + p + " " + other, p + " " + second + " " + other,
+                                 "+" + p + " " + other, "+" + p + " " + other + " " + second};
+    queries.push_back(kinds[n % 6]);
   }
   const auto run = [&](const Xapian::Query& q, Xapian::doccount n) {
     Xapian::Enquire enquire(db);

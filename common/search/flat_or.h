@@ -43,7 +43,9 @@
 // this source instead (FlatOrSource::add_phrases): its documents get its weight in the same hits, and a
 // position list is read only for a hit that reaches the threshold, its phrase's weight taken off when the
 // phrase does not hold. Beside the OR as a source of its own it had the threshold less the OR's maximum, and
-// most of its documents were checked.
+// most of its documents were checked. A phrase required beside words (+"…": OP_AND_MAYBE) is one too: its
+// documents are the hits, the words add their weight. 1M articles, top 10, one-shot: a phrase OR'ed with
+// words 98-174 ms instead of 311-1,822 ms; required, 338-746 ms instead of 3.1-5.3 s.
 #pragma once
 
 #include <cstdint>
