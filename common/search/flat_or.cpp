@@ -588,7 +588,7 @@ void complete(Shared& shared, const Xapian::Database& db, ScoringMemory& memory,
 // OP_AND_MAYBE(a phrase, an OR of terms, synonyms and phrases) (+"…" beside words: query.cpp) as one source
 // whose hits are the documents holding the phrase's words, the phrase checked as for the OR's phrases; else
 // nothing. Left to Xapian, the phrase filter read the position list of every document holding its words
-// (4.6 s at a million articles for +"الأمم المتحدة" سوريا).
+// (4.6-5.3 s at a million articles for سوريا +"الأمم المتحدة").
 std::optional<Xapian::Query> required_phrase(const Xapian::Query& q, const Xapian::Database& db, ScoringMemory& memory,
                                              const std::function<void()>& in_time, const ScoringHandles* handles) {
   if (q.get_num_subqueries() != 2) return std::nullopt;
@@ -625,14 +625,11 @@ Xapian::Query rewrite(const Xapian::Query& q, const Xapian::Database& db, Scorin
     case Xapian::Query::OP_SYNONYM:
     case Xapian::Query::OP_OR:
     case Xapian::Query::OP_SCALE_WEIGHT:
-    case Xapian::Query::OP_AND_MAYBE:
       break;
+    case Xapian::Query::OP_AND_MAYBE:
+      return required_phrase(q, db, memory, in_time, handles).value_or(q);
     default:
       return q;
-  }
-  if (q.get_type() == Xapian::Query::OP_AND_MAYBE) {
-    if (std::optional<Xapian::Query> source = required_phrase(q, db, memory, in_time, handles)) return *source;
-    return q;
   }
   auto shared = std::make_shared<Shared>();
   std::vector<Xapian::Query> rest, others;

@@ -14,7 +14,6 @@ namespace bahth {
 
 namespace {
 
-using detail::Dlh;
 using detail::Hit;
 using detail::Phrase;
 using detail::Statistics;
