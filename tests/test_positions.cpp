@@ -273,7 +273,7 @@ TEST_CASE("a phrase scored as one source, alone or weighed with the words and ph
     enquire.set_query(q);
     return enquire.get_mset(0, n);
   };
-  std::size_t found = 0, weighed_with_others = 0, required = 0, required_weighed = 0;
+  std::size_t found = 0, weighed_with_others = 0, required = 0;
   for (const std::string& text : queries) {
     INFO("query: " << text);
     const Xapian::Query q = bahth::parse_query(text, analyzer, {}).query;
@@ -283,9 +283,9 @@ TEST_CASE("a phrase scored as one source, alone or weighed with the words and ph
     const bool weighed_with_words = shape.find(" phrases)") != std::string::npos;
     CHECK((weighed_with_words || shape.find("WeightedPhraseSource(") != std::string::npos));
     weighed_with_others += weighed_with_words;
-    if (text[0] == '+') {  // a required phrase: one source too, never Xapian's filter under OP_AND_MAYBE
+    if (q.get_type() == Xapian::Query::OP_AND_MAYBE) {  // a required phrase beside words: one source too
       ++required;
-      required_weighed += weighed_with_words;
+      CHECK(weighed_with_words);
     }
     for (const Xapian::doccount n : {Xapian::doccount(10), db.get_doccount()}) {
       const Xapian::MSet want = run(q, n), got = run(flat, n);
@@ -299,5 +299,7 @@ TEST_CASE("a phrase scored as one source, alone or weighed with the words and ph
   }
   CHECK(found >= queries.size());  // each finds its own article at least
   CHECK(weighed_with_others >= queries.size() / 2);
-  CHECK(required_weighed >= required / 2);
+  // +"…" beside a word (not a stop word, which the query drops: the phrase is then alone) in a third of
+  // the queries: 71 of the 240 here.
+  CHECK(required >= 60);
 }
