@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <zdict.h>
+#define ZSTD_STATIC_LINKING_ONLY  // ZSTD_createCDict_advanced: a CDict with chosen parameters, not a level
 #include <zstd.h>
 
 #include "base/errors.h"
@@ -63,7 +64,18 @@ std::string DictionaryTrainer::train() const {
 
 DataCompressor::DataCompressor(const std::string& dictionary) {
   id_ = ZDICT_getDictID(dictionary.data(), dictionary.size());
-  if (id_ != 0) cdict_ = ZSTD_createCDict(dictionary.data(), dictionary.size(), kCompressionLevel);
+  if (id_ != 0) {
+    ZSTD_compressionParameters p{};
+    p.windowLog = kCompression.window_log;
+    p.chainLog = kCompression.chain_log;
+    p.hashLog = kCompression.hash_log;
+    p.searchLog = kCompression.search_log;
+    p.minMatch = kCompression.min_match;
+    p.targetLength = kCompression.target_length;
+    p.strategy = ZSTD_greedy;
+    cdict_ = ZSTD_createCDict_advanced(dictionary.data(), dictionary.size(), ZSTD_dlm_byCopy, ZSTD_dct_auto, p,
+                                       ZSTD_defaultCMem);
+  }
   if (!cdict_) throw IndexError("a compression dictionary of " + std::to_string(dictionary.size()) +
                                 " bytes is not a zstd dictionary");
 }
