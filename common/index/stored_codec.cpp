@@ -64,18 +64,12 @@ std::string DictionaryTrainer::train() const {
 
 DataCompressor::DataCompressor(const std::string& dictionary) {
   id_ = ZDICT_getDictID(dictionary.data(), dictionary.size());
-  if (id_ != 0) {
-    ZSTD_compressionParameters p{};
-    p.windowLog = kCompression.window_log;
-    p.chainLog = kCompression.chain_log;
-    p.hashLog = kCompression.hash_log;
-    p.searchLog = kCompression.search_log;
-    p.minMatch = kCompression.min_match;
-    p.targetLength = kCompression.target_length;
-    p.strategy = ZSTD_greedy;
+  // Level 6's tables (window, chain, hash, search) with a greedy matcher and 6-byte matches (stored_codec.h).
+  const ZSTD_compressionParameters p{/*windowLog*/ 21, /*chainLog*/ 18, /*hashLog*/ 19, /*searchLog*/ 3,
+                                     /*minMatch*/ 6, /*targetLength*/ 4, ZSTD_greedy};
+  if (id_ != 0)
     cdict_ = ZSTD_createCDict_advanced(dictionary.data(), dictionary.size(), ZSTD_dlm_byCopy, ZSTD_dct_auto, p,
                                        ZSTD_defaultCMem);
-  }
   if (!cdict_) throw IndexError("a compression dictionary of " + std::to_string(dictionary.size()) +
                                 " bytes is not a zstd dictionary");
 }

@@ -59,7 +59,7 @@ namespace bahth {
 // compressed one by one on one thread with the index's 1 MB dictionary; the 1M index's first 80,000):
 //   level 4 (dfast)                     1.29 s, 70.5 MB   1M: 1.31 s, 70.3 MB
 //   level 6 (lazy, min. match 5)        4.41 s, 67.1 MB   1M: 4.53 s, 67.8 MB
-//   greedy, min. match 6, search 3      2.35 s, 67.4 MB   1M: 2.77 s, 67.1 MB   <- kCompression
+//   greedy, min. match 6, search 3      2.35 s, 67.4 MB   1M: 2.77 s, 67.1 MB   <- DataCompressor
 //   greedy, min. match 6, search 4      2.78 s, 66.0 MB   1M: 3.16 s, 65.3 MB
 //   lazy, min. match 6, search 3        4.32 s, 64.5 MB
 // An Arabic letter is two bytes: matches shorter than three letters cost the search more than they save.
@@ -73,11 +73,6 @@ inline constexpr std::size_t kDictionarySamples = 2000;
 inline constexpr std::size_t kDictionaryMinSamples = 200;
 /// Largest dictionary trained, in bytes (2,000 benchmark articles fill it; fewer may leave it smaller).
 inline constexpr std::size_t kDictionaryBytes = 1048576;
-/// zstd's parameters for the stored data (above): level 6's tables with a greedy matcher and 6-byte matches.
-struct CompressionParameters {
-  unsigned window_log = 21, chain_log = 18, hash_log = 19, search_log = 3, min_match = 6, target_length = 4;
-};
-inline constexpr CompressionParameters kCompression{};
 
 /// The metadata key of the dictionary with zstd id `id`: schema::kMetaDictionaryPrefix + decimal id.
 std::string dictionary_key(std::uint32_t id);
