@@ -18,6 +18,10 @@
 #include <string_view>
 #include <utility>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 static_assert(sizeof(off_t) == 8, "pread's offsets are 64-bit");
 
 namespace bahth {
@@ -41,6 +45,30 @@ std::atomic<Mapping*> mappings[kMaxMapped];  // by descriptor; zero-initialised:
 thread_local std::uint64_t from_mapping = 0, from_system = 0;  // per thread: no shared line on the hot path
 std::mutex registry_mutex;
 std::map<FileKey, Mapping*>* registry;  // the newest mapping of each file; under the mutex
+
+// A block copied from a mapping, 64 bytes at a time through vector registers rather than by memcpy. For
+// a block's size glibc 2.36's memcpy uses `rep movsb`, which AMD's Zen 3 and Zen 4 run slowly for some
+// alignments of source and destination (here Xapian's 8 KB blocks, read at multiples of 8 KB into 8 KB
+// buffers the allocator aligns to a page): on an AMD EPYC (Zen 4) the batch of 3,102 questions took 11.0 s
+// with memcpy and 8.6 s with this loop, as with memcpy told not to use `rep movsb`
+// (GLIBC_TUNABLES=glibc.cpu.x86_rep_movsb_threshold=0x1000000).
+void copy_block(void* to, const char* from, std::size_t n) {
+  char* out = static_cast<char*>(to);
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  for (; i + 64 <= n; i += 64) {
+    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from + i));
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from + i + 16));
+    const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from + i + 32));
+    const __m128i d = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from + i + 48));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i), a);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i + 16), b);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i + 32), c);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i + 48), d);
+  }
+#endif
+  std::memcpy(out + i, from + i, n - i);  // the rest: under 64 bytes, or every byte without SSE2
+}
 
 bool is_table(const char* path) {
   const std::size_t n = std::strlen(path);
@@ -115,7 +143,7 @@ ssize_t pread(int fd, void* buf, size_t n, off_t offset) {
   if (fd >= 0 && fd < bahth::kMaxMapped) {
     if (const bahth::Mapping* m = bahth::mappings[fd].load(std::memory_order_acquire)) {
       if (offset >= 0 && std::size_t(offset) <= m->size && n <= m->size - std::size_t(offset)) {
-        std::memcpy(buf, m->data + offset, n);
+        bahth::copy_block(buf, m->data + offset, n);
         ++bahth::from_mapping;
         return ssize_t(n);
       }
