@@ -124,6 +124,8 @@ for name, p in sorted(peers.items()):
     print(f"{name:16} {p['build_s']:8.1f} {p['index_bytes']/1e6:9.1f} {p['index_bytes']/corpus:9.2f} "
           f"{p['index_peak_rss_bytes']/2**20:7.0f} {p['query_p50_ms']:9.2f} {p['query_p95_ms']:9.2f} {p.get('batch_s', 0):8.2f} {qps:10.0f}")
 print()
+model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+print(f"machine: {model}, {os.cpu_count()} cores (the ratios move with the processor: README, Measurements)")
 print(f"latency: bahth top 10 with snippets, one thread, warm; peers top 100 ids, no snippets")
 print(f"latency with each query scored on {os.cpu_count()} threads (--query-threads): p50 {statistics.median(lat_n):.2f} ms, "
       f"p95 {pct(lat_n, 95):.2f} ms")
