@@ -1,5 +1,5 @@
-// Index tables read through mappings (search/mapped_reads.h): a mapped table reads as pread reads it, while
-// another descriptor writes or grows it and after it is replaced by a new file; a descriptor closed and
+// Index tables read through mappings (search/mapped_reads.h): a mapped table reads as pread reads it, byte
+// for byte at any offset, length and buffer alignment, while another descriptor writes or grows it and after it is replaced by a new file; a descriptor closed and
 // given to a pipe or another file reads as that does; and a reader of a real Xapian database that a writer keeps changing sees, after each reopen, exactly
 // what the writer sees through its own (unmapped) descriptors.
 #include <doctest/doctest.h>
@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <filesystem>
 #include <random>
@@ -118,6 +119,43 @@ TEST_CASE("mapped_reads: a table opened read-only reads as pread reads it, whate
   CHECK(bahth::mapped_read_counts().from_mapping == mid.from_mapping);
   CHECK(::close(rw) == 0);
   CHECK(::close(-1) == -1);
+}
+
+TEST_CASE("mapped_reads: every byte read through a mapping is the file's, at any offset, length and buffer alignment") {
+  // The copy out of the mapping moves 64 bytes a step and the rest one by one: lengths around those steps,
+  // whole blocks, and buffers at every alignment.
+  TempDir tmp("bahth-mapped-bytes-");
+  const std::string table = (tmp.dir / "termlist.glass").string();
+  std::mt19937 random(7);
+  std::string bytes(5 * kBlock + 100, '\0');
+  for (char& c : bytes) c = static_cast<char>(random());
+  const int writer = ::open(table.c_str(), O_RDWR | O_CREAT, 0644);
+  REQUIRE(writer >= 0);
+  write_at(writer, bytes, 0);
+  CHECK(::close(writer) == 0);
+
+  bahth::map_index_reads();
+  const int reader = ::open(table.c_str(), O_RDONLY);
+  REQUIRE(reader >= 0);
+  const bahth::MappedReadCounts before = bahth::mapped_read_counts();
+  std::size_t reads = 0;
+  std::vector<char> buffer(2 * kBlock + 128);
+  for (std::size_t n : {std::size_t(1), std::size_t(15), std::size_t(63), std::size_t(64), std::size_t(65),
+                        std::size_t(127), std::size_t(200), kBlock - 1, kBlock, kBlock + 1, 2 * kBlock}) {
+    for (std::size_t offset : {std::size_t(0), std::size_t(1), std::size_t(17), kBlock, 2 * kBlock + 3}) {
+      for (std::size_t align : {0, 1, 8, 33}) {
+        std::fill(buffer.begin(), buffer.end(), '\x5a');
+        REQUIRE(::pread(reader, buffer.data() + align, n, off_t(offset)) == ssize_t(n));
+        ++reads;
+        CHECK_MESSAGE(std::string(buffer.data() + align, n) == bytes.substr(offset, n),
+                      "length " << n << " at " << offset << ", buffer + " << align);
+        CHECK_MESSAGE(std::all_of(buffer.data() + align + n, buffer.data() + buffer.size(), [](char c) { return c == '\x5a'; }),
+                      "nothing written past length " << n << " at " << offset << ", buffer + " << align);
+      }
+    }
+  }
+  CHECK(bahth::mapped_read_counts().from_mapping == before.from_mapping + reads);
+  CHECK(::close(reader) == 0);
 }
 
 TEST_CASE("mapped_reads: a reader of a database a writer keeps changing sees what the writer sees") {
